@@ -1,0 +1,24 @@
+namespace Pop3Tools
+{
+    /// <summary>
+    /// What went wrong, one value per stable error id of the module
+    /// (<c>Pop3.&lt;Kind&gt;</c>); see the error table in DESIGN.md.
+    /// </summary>
+    public enum Pop3ErrorKind
+    {
+        ConnectionFailed,
+        Timeout,
+        TlsHandshakeFailed,
+        CertificateInvalid,
+        StartTlsUnavailable,
+        InsecureAuthenticationRefused,
+        AuthenticationFailed,
+        MailboxInUse,
+        LoginDelay,
+        ServerUnavailable,
+        MessageNotFound,
+        ProtocolError,
+        SessionClosed,
+        DeletionsNotCommitted,
+    }
+}
