@@ -1,0 +1,120 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests, packages or cleans Pop3Tools.
+
+.DESCRIPTION
+    Build   : compiles the solution; the module lands in bin/ and en-US/ beside
+              Pop3Tools.psd1, so Import-Module ./Pop3Tools.psd1 works at once.
+    Test    : builds, runs the xunit suites (they start a private Dovecot), then
+              the Pester suite when Pester 5 is installed.
+    Package : lays out out/Pop3Tools/<version>/ ready for Publish-Module.
+    Clean   : removes all build output.
+
+.EXAMPLE
+    ./build.ps1
+.EXAMPLE
+    ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$solution = Join-Path $root 'Pop3Tools.sln'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE"
+    }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', $solution, '-c', $Configuration)
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Invoke-Native dotnet @('test', $solution, '-c', $Configuration, '--no-build')
+
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester 5 is not installed: the Pester suite was not run (Install-Module Pester -MinimumVersion 5.0).'
+        return
+    }
+    Import-Module $pester
+    $lab = Start-TestLab
+    try {
+        $config = New-PesterConfiguration
+        $config.Run.Path = Join-Path $root 'tests/Pester'
+        $config.Run.Exit = $false
+        $config.Run.PassThru = $true
+        $config.Output.Verbosity = 'Detailed'
+        $result = Invoke-Pester -Configuration $config
+        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+    }
+    finally {
+        Stop-TestLab $lab
+    }
+}
+
+# The Pester suite talks to the same kind of private Dovecot the xunit suites
+# use; the lab tool starts one and prints the POP3TOOLS_TEST_* settings.
+function Start-TestLab {
+    $project = Join-Path $root 'tests/Pop3Tools.TestLab'
+    if (-not (Test-Path $project)) { return $null }
+    $info = New-TemporaryFile
+    $process = Start-Process dotnet -ArgumentList @('run', '-c', $Configuration, '--project', $project, '--', '--info', $info.FullName) -PassThru -NoNewWindow
+    $deadline = (Get-Date).AddMinutes(2)
+    while ((Get-Item $info.FullName).Length -eq 0) {
+        if ($process.HasExited -or (Get-Date) -gt $deadline) { throw 'The test lab did not start (is dovecot-core/dovecot-pop3d installed?)' }
+        Start-Sleep -Milliseconds 250
+    }
+    foreach ($line in Get-Content $info.FullName) {
+        $name, $value = $line -split '=', 2
+        Set-Item -Path "env:$name" -Value $value
+    }
+    return @{ Process = $process; Info = $info }
+}
+
+function Stop-TestLab {
+    param($Lab)
+    if (-not $Lab) { return }
+    if (-not $Lab.Process.HasExited) { Stop-Process -Id $Lab.Process.Id }
+    Remove-Item $Lab.Info.FullName -ErrorAction SilentlyContinue
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $manifest = Import-PowerShellDataFile (Join-Path $root 'Pop3Tools.psd1')
+    $target = Join-Path $root ('out/Pop3Tools/' + $manifest.ModuleVersion)
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    New-Item -ItemType Directory -Path (Join-Path $target 'bin') -Force | Out-Null
+    Copy-Item (Join-Path $root 'Pop3Tools.psd1'), (Join-Path $root 'LICENSE') $target
+    Copy-Item (Join-Path $root 'bin/*') (Join-Path $target 'bin')
+    Copy-Item (Join-Path $root 'en-US') $target -Recurse
+    Write-Host "Packaged $target"
+}
+
+function Invoke-Clean {
+    Invoke-Native dotnet @('clean', $solution, '-c', $Configuration)
+    foreach ($dir in 'bin', 'en-US', 'out', 'TestResults') {
+        $path = Join-Path $root $dir
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
+    'Clean' { Invoke-Clean }
+}
