@@ -183,6 +183,12 @@ namespace Pop3Tools.Engine.Tests.Authentication
         }
 
         [Fact]
+        public void UnpreparablePasswordIsRefusedBeforeTheExchange()
+        {
+            Assert.Throws<ArgumentException>(() => new ScramMechanism(ScramHash.Sha256, new NetworkCredential("user", "pencil\uD800")));
+        }
+
+        [Fact]
         public void EachMechanismDrawsAFreshNonce()
         {
             var credential = new NetworkCredential("user", "pencil");

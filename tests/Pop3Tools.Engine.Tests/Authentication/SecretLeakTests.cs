@@ -23,8 +23,7 @@ namespace Pop3Tools.Engine.Tests.Authentication
                 "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096", "v=rmF9pqV8S7suAoZWja4dJRkFsKQ="));
             yield return Case("SCRAM e=", () => Drive(Scram(credential), "",
                 "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096", "e=other-error"));
-            yield return Case("SCRAM bad password text", () => Drive(Scram(new NetworkCredential("user", Secret + "\uD800")), "",
-                "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096"));
+            yield return Case("SCRAM bad password text", () => Scram(new NetworkCredential("user", Secret + "\uD800")));
         }
 
         [Theory]
