@@ -168,20 +168,21 @@ namespace Pop3Tools.Engine.Mime
 
         /// <summary>
         /// An addr-spec without brackets, possibly behind an unbracketed name
-        /// ("John Doe jdoe@example.com"). The address is the run of words and dots touching
-        /// the '@' without whitespace, which also keeps the dotted local parts some
-        /// carriers issue ("a..b.@example.jp").
+        /// ("John Doe jdoe@example.com"). Words belong to the address only when a dot
+        /// binds them to it, whatever the spacing: that keeps obsolete "test . example"
+        /// domains and the dotted local parts some carriers issue ("a..b.@example.jp"),
+        /// and leaves the words of a name outside.
         /// </summary>
         private static Pop3MailAddress ParseBareAddress(List<AddressToken> item, int at)
         {
             var start = at;
-            while (start > 0 && IsAddrSpecPart(item[start - 1]) && (start == at || !item[start].SpaceBefore))
+            while (start > 0 && IsAddrSpecPart(item[start - 1]) && (item[start - 1].IsSpecial('.') || item[start].IsSpecial('.') || start == at))
             {
                 start--;
             }
 
             var end = at + 1;
-            while (end < item.Count && IsAddrSpecPart(item[end]) && (end == at + 1 || !item[end].SpaceBefore))
+            while (end < item.Count && IsAddrSpecPart(item[end]) && (item[end].IsSpecial('.') || item[end - 1].IsSpecial('.') || end == at + 1))
             {
                 end++;
             }
@@ -197,7 +198,7 @@ namespace Pop3Tools.Engine.Mime
         }
 
         private static bool IsAddrSpecPart(AddressToken token) =>
-            token.IsWord || token.Kind == AddressTokenKind.DomainLiteral || token.IsSpecial('.') || token.IsSpecial('@');
+            token.IsWord || token.Kind == AddressTokenKind.DomainLiteral || token.IsSpecial('.');
 
         /// <summary>An addr-spec with whitespace and comments removed (obsolete CFWS around dots is allowed).</summary>
         private static string AddrSpecText(List<AddressToken> item, int start, int end)
