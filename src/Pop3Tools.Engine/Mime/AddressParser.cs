@@ -57,9 +57,13 @@ namespace Pop3Tools.Engine.Mime
             var item = new List<AddressToken>();
             var inAngle = false;
 
+            // Tracked as tokens arrive so a hostile run of ':' stays linear.
+            var itemHasAddress = false;
+
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
+                var endsItem = false;
                 if (token.IsSpecial('<'))
                 {
                     inAngle = true;
@@ -70,31 +74,29 @@ namespace Pop3Tools.Engine.Mime
                 }
                 else if (token.IsSpecial(','))
                 {
-                    if (inAngle && i + 1 < tokens.Count && tokens[i + 1].IsSpecial('@'))
-                    {
-                        item.Add(token);
-                        continue;
-                    }
-
-                    inAngle = false;
-                    items.Add(item);
-                    item = new List<AddressToken>();
-                    continue;
+                    endsItem = !(inAngle && i + 1 < tokens.Count && tokens[i + 1].IsSpecial('@'));
                 }
                 else if (token.IsSpecial(';'))
                 {
-                    inAngle = false;
-                    items.Add(item);
-                    item = new List<AddressToken>();
-                    continue;
+                    endsItem = true;
                 }
-                else if (token.IsSpecial(':') && !inAngle && !Contains(item, '@') && !HasAngle(item))
+                else if (token.IsSpecial(':') && !inAngle && !itemHasAddress)
                 {
                     // A group's display name: its members follow, the name itself is no mailbox.
                     item.Clear();
                     continue;
                 }
 
+                if (endsItem)
+                {
+                    inAngle = false;
+                    itemHasAddress = false;
+                    items.Add(item);
+                    item = new List<AddressToken>();
+                    continue;
+                }
+
+                itemHasAddress |= token.IsSpecial('@') || token.IsSpecial('<');
                 item.Add(token);
             }
 

@@ -25,8 +25,18 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>Parameters by case-insensitive name, values decoded.</summary>
         public IReadOnlyDictionary<string, string> Parameters => parameters;
 
-        /// <summary>The decoded value of a parameter, or null.</summary>
+        /// <summary>A parameter's value, RFC 2231 assembled and decoded, or null.</summary>
         public string? this[string name] => parameters.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>
+        /// A parameter meant for people (a file name): also decodes RFC 2047 encoded words,
+        /// which mailers put in quoted <c>name</c> and <c>filename</c> values against the rules.
+        /// </summary>
+        public string? GetText(string name)
+        {
+            var value = this[name];
+            return value == null ? null : EncodedWordDecoder.Decode(value);
+        }
 
         public static ContentHeaderValue Parse(string rawValue)
         {

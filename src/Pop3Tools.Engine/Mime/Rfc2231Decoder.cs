@@ -8,8 +8,8 @@ namespace Pop3Tools.Engine.Mime
     /// <summary>
     /// Assembles MIME parameters per RFC 2231: continuations (<c>name*0</c>, <c>name*1</c>...),
     /// percent-encoded sections (<c>name*0*=utf-8'ja'%E6...</c>) and their charset. An
-    /// extended value wins over a plain one of the same name; a plain value holding
-    /// RFC 2047 encoded words (a common violation) is decoded too.
+    /// extended value wins over a plain one of the same name. Plain values stay as sent:
+    /// RFC 2047 decoding them would corrupt a boundary that happens to look like a word.
     /// </summary>
     internal static class Rfc2231Decoder
     {
@@ -37,7 +37,7 @@ namespace Pop3Tools.Engine.Mime
                 }
                 else if (!plain.ContainsKey(parameter.Key))
                 {
-                    plain.Add(parameter.Key, EncodedWordDecoder.Decode(parameter.Value));
+                    plain.Add(parameter.Key, parameter.Value);
                 }
             }
 

@@ -195,6 +195,17 @@ namespace Pop3Tools.Engine.Tests.Mime
         }
 
         [Fact]
+        public void LargeList_EveryAddressIsParsed()
+        {
+            var value = string.Join(", ", Enumerable.Range(0, 5000).Select(i => "User " + i + " <user" + i + "@example.com>"));
+
+            var addresses = AddressParser.ParseList(value);
+
+            Assert.Equal(5000, addresses.Count);
+            Assert.Equal("User 4999 <user4999@example.com>", addresses[4999].ToString());
+        }
+
+        [Fact]
         public void ToString_FormatsNameAndAddress()
         {
             Assert.Equal("John Doe <jdoe@example.com>", new Pop3MailAddress("John Doe", "jdoe@example.com").ToString());

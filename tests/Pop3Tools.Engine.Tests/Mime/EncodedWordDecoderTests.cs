@@ -155,6 +155,12 @@ namespace Pop3Tools.Engine.Tests.Mime
         }
 
         [Fact]
+        public void Utf8LabelOnLatin1Bytes_FallsBackToWindows1252()
+        {
+            Assert.Equal("café “x”", EncodedWordDecoder.Decode("=?utf-8?Q?caf=E9_=93x=94?="));
+        }
+
+        [Fact]
         public void TextWithoutWords_IsUnchanged()
         {
             Assert.Equal("Plain subject = ok?", EncodedWordDecoder.Decode("Plain subject = ok?"));

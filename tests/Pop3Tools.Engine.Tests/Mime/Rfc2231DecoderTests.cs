@@ -83,7 +83,8 @@ namespace Pop3Tools.Engine.Tests.Mime
         {
             var value = ContentHeaderValue.Parse("application/pdf; name=\"=?UTF-8?B?5pel5pys6KqeLnBkZg==?=\"");
 
-            Assert.Equal("日本語.pdf", value["name"]);
+            Assert.Equal("日本語.pdf", value.GetText("name"));
+            Assert.Equal("=?UTF-8?B?5pel5pys6KqeLnBkZg==?=", value["name"]);
         }
 
         [Fact]
