@@ -55,8 +55,9 @@ namespace Pop3Tools.Module.Tests.Samples
         public int Number { get; set; }
     }
 
+    /// <summary>Set names compare ordinally: "uid" is a third, parameterless set.</summary>
     [ViolatesRule("UnknownDefaultParameterSet")]
-    [Cmdlet(VerbsCommon.Get, "BrokenDefaultName", DefaultParameterSetName = "ByUid")]
+    [Cmdlet(VerbsCommon.Get, "BrokenDefaultName", DefaultParameterSetName = "uid")]
     [OutputType(typeof(string))]
     public sealed class BrokenDefaultNameCommand : PSCmdlet
     {

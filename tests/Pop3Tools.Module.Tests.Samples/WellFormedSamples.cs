@@ -49,13 +49,19 @@ namespace Pop3Tools.Module.Tests.Samples
         public SwitchParameter PassThru;
     }
 
-    /// <summary>The shape of Get-Pop3Message: paging without clashes.</summary>
-    [Cmdlet(VerbsCommon.Get, "SampleGood", SupportsPaging = true)]
+    /// <summary>
+    /// The shape of Get-Pop3Message: paging without clashes, and a default set that no
+    /// parameter declares, chosen when neither -Uid nor -Number is given.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SampleGood", SupportsPaging = true, DefaultParameterSetName = "All")]
     [OutputType(typeof(string))]
     public sealed class GetSampleGoodCommand : PSCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(ParameterSetName = "Uid", Mandatory = true, Position = 0)]
         public string[] Uid { get; set; } = new string[0];
+
+        [Parameter(ParameterSetName = "Number", Mandatory = true, Position = 0)]
+        public int[] Number { get; set; } = new int[0];
 
         [Parameter]
         public SwitchParameter NoHeaders { get; set; }

@@ -49,6 +49,13 @@ public sealed record CmdletDescription(
     public IReadOnlyList<string> ExplicitSets =>
         Parameters.SelectMany(p => p.ExplicitSets).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// A default set that no parameter declares: PowerShell adds it as a set of its own,
+    /// chosen when no parameter of another set is given (e.g. "list all").
+    /// </summary>
+    public bool DefaultIsParameterless =>
+        !string.IsNullOrEmpty(DefaultParameterSetName) && !ExplicitSets.Contains(DefaultParameterSetName, StringComparer.Ordinal);
+
     public ParameterDescription Parameter(string name) =>
         Parameters.SingleOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new Xunit.Sdk.XunitException($"{Name} has no parameter -{name}.");

@@ -39,15 +39,19 @@ internal static class ParameterRules
         }
 
         var sets = cmdlet.ExplicitSets;
-        if (sets.Count > MaxParameterSets)
-            yield return (Rule.TooManyParameterSets, $"{sets.Count} parameter sets; PowerShell allows {MaxParameterSets}.");
+        var setCount = sets.Count + (cmdlet.DefaultIsParameterless ? 1 : 0);
+        if (setCount > MaxParameterSets)
+            yield return (Rule.TooManyParameterSets, $"{setCount} parameter sets; PowerShell allows {MaxParameterSets}.");
         if (sets.Count < 2)
             yield break;
 
-        if (string.IsNullOrEmpty(cmdlet.DefaultParameterSetName))
+        // PowerShell compares set names ordinally: a default that differs from a set
+        // only by case silently becomes a further set with no parameters.
+        var defaultSet = cmdlet.DefaultParameterSetName;
+        if (string.IsNullOrEmpty(defaultSet))
             yield return (Rule.MissingDefaultParameterSet, $"{sets.Count} parameter sets and no DefaultParameterSetName: calls that fit several sets fail.");
-        else if (!sets.Contains(cmdlet.DefaultParameterSetName, StringComparer.Ordinal))
-            yield return (Rule.UnknownDefaultParameterSet, $"DefaultParameterSetName '{cmdlet.DefaultParameterSetName}' is none of the sets {string.Join(", ", sets)}.");
+        else if (cmdlet.DefaultIsParameterless && sets.Contains(defaultSet, StringComparer.OrdinalIgnoreCase))
+            yield return (Rule.UnknownDefaultParameterSet, $"DefaultParameterSetName '{defaultSet}' differs only in case from a set of {string.Join(", ", sets)}: PowerShell treats it as another set.");
 
         foreach (var set in sets)
         {
