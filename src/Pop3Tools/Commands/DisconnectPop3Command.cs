@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Pop3Tools.Engine.Mailbox;
+
+namespace Pop3Tools.Commands
+{
+    /// <summary>
+    /// Disconnect-Pop3: ends a session with QUIT, which commits its pending
+    /// deletions, or with -Discard rolls them back first (RSET).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Pop3")]
+    [OutputType(typeof(Pop3Session))]
+    public sealed class DisconnectPop3Command : Pop3SessionCmdlet
+    {
+        private readonly List<Pop3Session> _sessions = new List<Pop3Session>();
+
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public override Pop3Session? Session { get; set; }
+
+        [Parameter]
+        public SwitchParameter Discard { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>
+        /// Only collects: objects piped in from Get-Pop3Message arrive while that
+        /// cmdlet is still reading from the same session, and each carries it.
+        /// Each session is closed once, after the upstream commands are done.
+        /// </summary>
+        protected override void ProcessRecord()
+        {
+            Pop3Session session = ResolveSession();
+            if (!_sessions.Contains(session))
+            {
+                _sessions.Add(session);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (Pop3Session session in _sessions)
+            {
+                Close(session);
+            }
+        }
+
+        private void Close(Pop3Session session)
+        {
+            try
+            {
+                UseSession(session, () =>
+                {
+                    if (Discard)
+                    {
+                        int discarded = session.PendingDeletions;
+                        session.Discard(CancellationToken);
+                        WriteVerbose($"Disconnected from {session.Server}; {discarded} pending deletions discarded, no message deleted.");
+                    }
+                    else
+                    {
+                        int deleted = session.Disconnect(CancellationToken);
+                        WriteVerbose($"Disconnected from {session.Server}; {deleted} messages deleted.");
+                    }
+                    if (PassThru)
+                    {
+                        WriteObject(session);
+                    }
+                });
+            }
+            finally
+            {
+                // A dropped link is closed too (DeletionsNotCommitted): it must not stay
+                // the runspace default. A stop before QUIT leaves the session usable.
+                if (!session.IsConnected)
+                {
+                    SessionRegistry.Instance.Forget(session);
+                }
+            }
+        }
+    }
+}
