@@ -60,6 +60,19 @@ public sealed class HelpTests : IClassFixture<ModuleScopeFixture>
     }
 
     [Fact]
+    public void Each_syntax_names_only_parameters_the_cmdlet_has()
+    {
+        foreach (var cmdlet in _cmdlets)
+        {
+            var known = cmdlet.Parameters.Select(p => p.Name).Concat(AddedByPowerShell(cmdlet)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var items = Entry(cmdlet).Element(Command + "syntax")?.Elements(Command + "syntaxItem").ToList() ?? new List<XElement>();
+            Assert.True(items.Count > 0, $"{cmdlet.Name} has no syntax.");
+            foreach (var name in items.SelectMany(i => i.Elements(Command + "parameter")).Select(p => Text(p.Element(Maml + "name"))))
+                Assert.True(known.Contains(name), $"{cmdlet.Name}'s syntax shows -{name}, which it does not have.");
+        }
+    }
+
+    [Fact]
     public void Each_entry_has_at_least_two_examples_with_code()
     {
         foreach (var cmdlet in _cmdlets)
