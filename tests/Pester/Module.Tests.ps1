@@ -13,11 +13,13 @@ BeforeAll {
     $module = Import-Pop3ToolsModule
     $manifest = Import-PowerShellDataFile -Path (Get-Pop3ToolsManifestPath)
 
-    # Parameters PowerShell adds to a cmdlet: common ones (ProgressAction on 7.4+),
-    # WhatIf/Confirm and the paging ones. Help need not describe them.
-    $addedByPowerShell = @([System.Management.Automation.PSCmdlet]::CommonParameters) +
-        @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters) +
-        @('First', 'Skip', 'IncludeTotalCount')
+    # Parameters PowerShell adds to a cmdlet: the common ones (ProgressAction on 7.4+),
+    # WhatIf/Confirm/UseTransaction and the paging ones. Help need not describe them.
+    $addedByPowerShell = @(
+        'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction',
+        'ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer',
+        'PipelineVariable', 'WhatIf', 'Confirm', 'UseTransaction', 'First', 'Skip', 'IncludeTotalCount'
+    )
 }
 
 AfterAll {
