@@ -66,7 +66,6 @@ namespace Pop3Tools.Commands
         {
             RejectMethodOfOtherSet();
 
-            var log = CreateProtocolLog();
             var options = new Pop3ConnectionOptions(Server)
             {
                 Port = Port,
@@ -75,7 +74,7 @@ namespace Pop3Tools.Commands
                 SkipCertificateCheck = SkipCertificateCheck,
                 CertificateThumbprint = CertificateThumbprint,
                 AllowInsecureAuthentication = AllowInsecureAuthentication,
-                Log = log,
+                Log = CreateProtocolLog(),
             };
             NetworkCredential credential = CreateNetworkCredential();
             WriteVerbose($"Connecting to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
