@@ -1,0 +1,101 @@
+# Pester 5 tests of Remove-Pop3Message and how Disconnect-Pop3 commits or discards.
+# They DELETE mail, so they use only the scratch mailboxes: each test takes one of
+# POP3TOOLS_TEST_SCRATCH_USERS (user:password,...; at least 3, reseeded by the lab
+# before every run) besides the POP3TOOLS_TEST_* server variables; the full lab
+# contract is at the top of Pop3TestLab.ps1. Without them every test here is skipped.
+# The main mailbox (POP3TOOLS_TEST_USER) is never touched. Runs on Windows
+# PowerShell 5.1 and PowerShell 7.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'Pop3TestLab.ps1')
+    $lab = Get-Pop3TestLab
+    $canDelete = $lab.Available -and @($lab.ScratchCredentials).Count -ge 3
+    if (-not $lab.Available) {
+        Write-Warning "Remove-Pop3Message server tests skipped: $($lab.Reason)"
+    }
+    elseif (-not $canDelete) {
+        Write-Warning 'Remove-Pop3Message server tests skipped: POP3TOOLS_TEST_SCRATCH_USERS must name at least 3 scratch mailboxes (user:password,...)'
+    }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Pop3TestLab.ps1')
+    Import-Pop3ToolsModule | Out-Null
+    $lab = Get-Pop3TestLab
+    $opened = New-Object System.Collections.ArrayList
+
+    function Connect-Scratch {
+        param([int] $Index)
+        $session = Connect-Pop3TestSession -Lab $lab -Credential $lab.ScratchCredentials[$Index]
+        [void] $opened.Add($session)
+        $session
+    }
+}
+
+AfterAll {
+    Remove-Module -Name Pop3Tools -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Remove-Pop3Message on a scratch mailbox' -Skip:(-not $canDelete) {
+    AfterEach {
+        foreach ($session in $opened) {
+            Close-Pop3TestSession -Session $session
+        }
+        $opened.Clear()
+    }
+
+    It 'marks nothing with -WhatIf, and Disconnect-Pop3 then deletes nothing' {
+        $session = Connect-Scratch -Index 0
+        $before = @(Get-Pop3Message -Session $session -NoHeaders -ErrorAction Stop)
+        $before.Count | Should -Be $lab.MessageCount
+
+        $before | Remove-Pop3Message -WhatIf -ErrorAction Stop
+
+        $session.PendingDeletions | Should -Be 0
+        $closed = Disconnect-Pop3 -Session $session -PassThru -ErrorAction Stop
+        $closed.DeletedCount | Should -Be 0
+
+        $again = Connect-Scratch -Index 0
+        $after = @(Get-Pop3Message -Session $again -NoHeaders -ErrorAction Stop)
+        ($after.Uid -join ',') | Should -Be ($before.Uid -join ',')
+    }
+
+    It 'deletes the piped messages when Disconnect-Pop3 commits, and says how many' {
+        $session = Connect-Scratch -Index 1
+        $before = @(Get-Pop3Message -Session $session -NoHeaders -ErrorAction Stop)
+        $victims = @($before[0], $before[2])
+        $survivors = @($before | Where-Object { $_.Uid -ne $victims[0].Uid -and $_.Uid -ne $victims[1].Uid })
+
+        $marked = @($victims | Remove-Pop3Message -Confirm:$false -PassThru -ErrorAction Stop)
+
+        ($marked.Uid -join ',') | Should -Be ($victims.Uid -join ',')
+        $session.PendingDeletions | Should -Be 2
+        $session.MessageCount | Should -Be ($before.Count - 2)
+        $listed = @(Get-Pop3Message -Session $session -NoHeaders -ErrorAction Stop)
+        ($listed.Uid -join ',') | Should -Be ($survivors.Uid -join ',')
+
+        $closed = Disconnect-Pop3 -Session $session -PassThru -ErrorAction Stop
+        $closed.DeletedCount | Should -Be 2
+        $closed.IsConnected | Should -BeFalse
+
+        $fresh = Connect-Scratch -Index 1
+        $after = @(Get-Pop3Message -Session $fresh -NoHeaders -ErrorAction Stop)
+        ($after.Uid -join ',') | Should -Be ($survivors.Uid -join ',')
+        $fresh.MessageCount | Should -Be ($before.Count - 2)
+    }
+
+    It 'deletes nothing when Disconnect-Pop3 -Discard ends the session' {
+        $session = Connect-Scratch -Index 2
+        $before = @(Get-Pop3Message -Session $session -NoHeaders -ErrorAction Stop)
+
+        Remove-Pop3Message -Session $session -All -Confirm:$false -ErrorAction Stop
+        $session.PendingDeletions | Should -Be $before.Count
+
+        Disconnect-Pop3 -Session $session -Discard -ErrorAction Stop
+        $session.IsConnected | Should -BeFalse
+
+        $fresh = Connect-Scratch -Index 2
+        $after = @(Get-Pop3Message -Session $fresh -NoHeaders -ErrorAction Stop)
+        ($after.Uid -join ',') | Should -Be ($before.Uid -join ',')
+    }
+}
