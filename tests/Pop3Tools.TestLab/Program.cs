@@ -1,0 +1,57 @@
+using Pop3Tools.Engine.Tests.Dovecot;
+
+// Usage: Pop3Tools.TestLab --info <file>
+// Starts a private Dovecot with a main mailbox and fresh scratch mailboxes, writes
+// the POP3TOOLS_TEST_* settings the Pester suite reads (tests/Pester/Pop3TestLab.ps1)
+// to <file> as NAME=VALUE lines, and runs until <file> is deleted: deleting a file
+// is a stop signal that works the same from PowerShell on every platform, and it
+// lets the lab shut Dovecot down cleanly instead of being killed.
+
+const int ScratchMailboxes = 6;
+const int MessagesPerMailbox = 12;
+
+if (args.Length != 2 || args[0] != "--info")
+{
+    Console.Error.WriteLine("usage: Pop3Tools.TestLab --info <file>");
+    return 2;
+}
+
+string infoPath = Path.GetFullPath(args[1]);
+using DovecotLab lab = DovecotLab.Start();
+
+// Realistic mail (multipart, Japanese, dot lines) cut to a size the Pester suite reads quickly.
+IReadOnlyList<GeneratedMessage> messages = new MailGenerator(seed: 5034).DefaultMailbox().Take(MessagesPerMailbox).ToList();
+const string password = "pester-Pa55word!";
+lab.AddMailbox("pester", password, messages);
+var scratch = new List<string>();
+for (int i = 1; i <= ScratchMailboxes; i++)
+{
+    lab.AddMailbox($"scratch{i}", password, messages);
+    scratch.Add($"scratch{i}:{password}");
+}
+
+var settings = new Dictionary<string, string>
+{
+    ["POP3TOOLS_TEST_SERVER"] = lab.Host,
+    ["POP3TOOLS_TEST_PORT"] = lab.PlainPort.ToString(),
+    ["POP3TOOLS_TEST_TLSPORT"] = lab.TlsPort.ToString(),
+    ["POP3TOOLS_TEST_USER"] = "pester",
+    ["POP3TOOLS_TEST_PASSWORD"] = password,
+    ["POP3TOOLS_TEST_THUMBPRINT"] = lab.CertificateSha256Thumbprint,
+    ["POP3TOOLS_TEST_MESSAGE_COUNT"] = messages.Count.ToString(),
+    ["POP3TOOLS_TEST_SCRATCH_USERS"] = string.Join(",", scratch),
+};
+
+// Written whole, then renamed, so the reader never sees half a file.
+string temporary = infoPath + ".tmp";
+File.WriteAllLines(temporary, settings.Select(pair => $"{pair.Key}={pair.Value}"));
+File.Move(temporary, infoPath, overwrite: true);
+Console.WriteLine($"Test lab on {lab.Host}: plain/STLS {lab.PlainPort}, TLS {lab.TlsPort}. Delete {infoPath} to stop it.");
+
+// Bounded: a forgotten lab stops by itself after two hours.
+DateTime deadline = DateTime.UtcNow.AddHours(2);
+while (File.Exists(infoPath) && DateTime.UtcNow < deadline)
+{
+    Thread.Sleep(500);
+}
+return 0;
