@@ -68,7 +68,6 @@ public class ResponseCodeTests
             c.SendLine("-ERR no such message");
             c.Expect("NOOP");
             c.SendLine("+OK");
-            c.WaitForClientClose();
         });
         using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
         var messages = new Dictionary<int, string>();
