@@ -212,4 +212,33 @@ public class FaultTests
         Assert.Equal(Pop3ErrorKind.SessionClosed, error.Kind);
         Assert.False(client.IsConnected);
     }
+
+    [Fact]
+    public void A_hang_inside_TLS_times_out_too()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.Send(Greeting);
+            c.ExpectCapa();
+            c.Expect("STAT");
+            c.Hang();
+        }, new ScriptedServerOptions { ImplicitTls = true });
+        var options = server.ClientOptions(Pop3Security.Tls, TimeSpan.FromSeconds(1));
+        options.SkipCertificateCheck = true;
+        var client = Pop3Client.Connect(options, TestToken());
+        Assert.Equal(Pop3ErrorKind.Timeout, Fails(() => client.Stat(TestToken())).Kind);
+        Assert.False(client.IsConnected);
+    }
+
+    [Fact]
+    public void A_CAPA_reply_over_the_line_limit_is_a_protocol_error()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.Send(Greeting);
+            c.ExpectCapa(Enumerable.Range(0, 1001).Select(i => "X-CAP-" + i).ToArray());
+            c.WaitForClientClose();
+        });
+        Assert.Equal(Pop3ErrorKind.ProtocolError, Fails(() => Pop3Client.Connect(server.ClientOptions(), TestToken())).Kind);
+    }
 }
