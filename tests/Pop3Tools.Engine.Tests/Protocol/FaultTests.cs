@@ -241,4 +241,35 @@ public class FaultTests
         });
         Assert.Equal(Pop3ErrorKind.ProtocolError, Fails(() => Pop3Client.Connect(server.ClientOptions(), TestToken())).Kind);
     }
+
+    [Fact]
+    public void A_drop_at_every_byte_of_a_RETR_reply_inside_TLS_is_SessionClosed()
+    {
+        var reply = Encoding.ASCII.GetBytes(RetrReply);
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.Send(Greeting);
+            c.ExpectCapa();
+            c.Expect("RETR 1");
+            if (c.Index < reply.Length) c.SendThenDrop(reply, c.Index);
+        }, new ScriptedServerOptions { ImplicitTls = true });
+        var options = server.ClientOptions(Pop3Security.Tls);
+        options.SkipCertificateCheck = true;
+        for (var cut = 0; cut < reply.Length; cut++)
+        {
+            using var client = Pop3Client.Connect(options, TestToken());
+            var error = Fails(() => RetrieveAll(client, new[] { 1 }));
+            Assert.True(error.Kind == Pop3ErrorKind.SessionClosed, "cut at byte " + cut + ": " + error.Kind + " " + error.Message);
+            Assert.False(client.IsConnected);
+        }
+    }
+
+    [Fact]
+    public void A_server_that_never_answers_the_TLS_handshake_is_a_handshake_failure()
+    {
+        using var server = ScriptedPop3Server.Start(c => c.Hang());
+        var error = Fails(() => Pop3Client.Connect(server.ClientOptions(Pop3Security.Tls, TimeSpan.FromSeconds(1)), TestToken()));
+        Assert.Equal(Pop3ErrorKind.TlsHandshakeFailed, error.Kind);
+        Assert.Contains("implicit TLS", error.Hint);
+    }
 }
