@@ -154,6 +154,14 @@ public sealed class ScriptedConnection
     /// <summary>Waits for the client to close its end (reading and ignoring whatever it sends).</summary>
     public void WaitForClientClose() => Hang();
 
+    /// <summary>Resets the connection (RST instead of FIN), as a crashed server or a middlebox does.</summary>
+    public void Reset()
+    {
+        if (closed) return;
+        client.LingerState = new LingerOption(true, 0);
+        Close();
+    }
+
     /// <summary>Closes the connection (FIN); safe to call more than once.</summary>
     public void Close()
     {
