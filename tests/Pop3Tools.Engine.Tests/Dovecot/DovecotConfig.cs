@@ -34,6 +34,7 @@ internal static class DovecotConfig
             auth_verbose = yes
 
             default_internal_user = {{accounts.InternalUser}}
+            default_internal_group = {{accounts.InternalGroup}}
             default_login_user = {{accounts.LoginUser}}
             first_valid_uid = {{accounts.MailUid}}
             first_valid_gid = {{accounts.MailGid}}

@@ -106,6 +106,8 @@ public sealed partial class DovecotLab
         {
             // On disk with LF line ends, as Dovecot's own delivery stores mail: S= is the
             // file size, W= the CRLF ("virtual") size that LIST reports and RETR sends.
+            // Dovecot trusts both without reading the file: a wrong S= makes RETR fail with
+            // "Cached message size larger than expected" (seen while building the lab).
             var crlf = messages[i].Bytes;
             var lf = ToLfLineEnds(crlf);
             var name = $"{MaildirEpoch + i}.M{i:D6}P{Environment.ProcessId}.lab,S={lf.Length},W={crlf.Length}:2,";

@@ -136,25 +136,34 @@ public sealed partial class DovecotLab : IDisposable
                 throw new InvalidOperationException($"doveconf rejected the lab configuration {ConfigPath}: {check.Describe()}");
             }
 
+            var logBefore = ReadLog().Length;
             var start = LabTools.Run(LabTools.Find("dovecot"), ToolBound, "-c", ConfigPath);
-            if (start.ExitCode != 0)
-            {
-                throw StartFailure($"dovecot -c {ConfigPath} failed: {start.Describe()}");
-            }
-
             try
             {
+                if (start.ExitCode != 0)
+                {
+                    throw StartFailure($"dovecot -c {ConfigPath} failed: {start.Describe()}");
+                }
+
                 masterPid = WaitForMasterPid();
                 WaitUntilReady();
                 LabWatchdog.Watch(masterPid, Directory);
                 return;
             }
-            catch (InvalidOperationException) when (attempt < StartAttempts && ReadLog().Contains("Address already in use", StringComparison.Ordinal))
+            catch (InvalidOperationException) when (attempt < StartAttempts && PortWasTaken(start, logBefore))
             {
-                // Another process took a port between our probe and Dovecot's bind.
+                // Another process took a port between our probe and Dovecot's bind: new ports.
                 StopMaster();
             }
         }
+    }
+
+    private bool PortWasTaken(ToolResult start, int logBefore)
+    {
+        const string InUse = "Address already in use";
+        var log = ReadLog();
+        return start.StandardError.Contains(InUse, StringComparison.Ordinal)
+            || (log.Length > logBefore && log[logBefore..].Contains(InUse, StringComparison.Ordinal));
     }
 
     private int WaitForMasterPid()
@@ -205,7 +214,8 @@ public sealed partial class DovecotLab : IDisposable
 
     private void StopMaster()
     {
-        if (masterPid == 0)
+        // A start that failed half-way may have left a master we never learned the pid of.
+        if (masterPid == 0 && !(File.Exists(MasterPidPath) && int.TryParse(File.ReadAllText(MasterPidPath).Trim(), out masterPid)))
         {
             return;
         }
