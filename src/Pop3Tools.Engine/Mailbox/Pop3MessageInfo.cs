@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using Pop3Tools.Engine.Mime;
 
 namespace Pop3Tools
 {
@@ -25,19 +27,32 @@ namespace Pop3Tools
         public long Size { get; }
 
         /// <summary>Decoded subject; null with -NoHeaders.</summary>
-        public string? Subject { get; internal set; }
+        public string? Subject { get; private set; }
 
         /// <summary>The first From address as "Name &lt;addr&gt;" (or "addr").</summary>
-        public string? From { get; internal set; }
+        public string? From { get; private set; }
 
         /// <summary>Each To address as "Name &lt;addr&gt;" (or "addr").</summary>
-        public string[]? To { get; internal set; }
+        public string[]? To { get; private set; }
 
         /// <summary>Null when absent or unparseable.</summary>
-        public DateTimeOffset? Date { get; internal set; }
+        public DateTimeOffset? Date { get; private set; }
 
         /// <summary>Without angle brackets.</summary>
-        public string? MessageId { get; internal set; }
+        public string? MessageId { get; private set; }
+
+        /// <summary>Every header field in order; null with -NoHeaders.</summary>
+        public Pop3HeaderCollection? Headers { get; private set; }
+
+        internal void SetHeaders(MessageHeaders headers)
+        {
+            Headers = headers.Headers;
+            Subject = headers.Subject;
+            From = headers.From.Count > 0 ? headers.From[0].ToString() : null;
+            To = headers.To.Select(address => address.ToString()).ToArray();
+            Date = headers.Date;
+            MessageId = headers.MessageId;
+        }
 
         public override string ToString() => Uid.Length > 0 ? $"{Number} ({Uid})" : Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

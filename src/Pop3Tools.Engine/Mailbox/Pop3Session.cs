@@ -182,8 +182,8 @@ namespace Pop3Tools
 
             Run(cancellationToken, client =>
             {
-                var toDelete = new List<int>(byNumber.Count);
-                foreach (var number in byNumber.Keys)
+                var toDelete = new List<int>(byNumber.Numbers.Count);
+                foreach (var number in byNumber.Numbers)
                 {
                     if (IsPending(number)) Each(byNumber[number], onMarked);
                     else toDelete.Add(number);
@@ -356,9 +356,10 @@ namespace Pop3Tools
             lock (_stateGate) return _pending.ContainsKey(number);
         }
 
-        private Dictionary<int, List<Pop3MessageInfo>> GroupByNumber(IReadOnlyList<Pop3MessageInfo> messages)
+        /// <summary>The infos by number, numbers in first-seen order (one command per message).</summary>
+        private MessagesByNumber GroupByNumber(IReadOnlyList<Pop3MessageInfo> messages)
         {
-            var byNumber = new Dictionary<int, List<Pop3MessageInfo>>();
+            var grouped = new MessagesByNumber();
             foreach (var info in messages)
             {
                 if (info == null) throw new ArgumentException("The list holds a null message.", nameof(messages));
@@ -368,14 +369,9 @@ namespace Pop3Tools
                         $"Message {info.Number} belongs to another session; message numbers only mean something in the session that listed them.",
                         nameof(messages));
                 }
-                if (!byNumber.TryGetValue(info.Number, out var infos))
-                {
-                    infos = new List<Pop3MessageInfo>(1);
-                    byNumber.Add(info.Number, infos);
-                }
-                infos.Add(info);
+                grouped.Add(info);
             }
-            return byNumber;
+            return grouped;
         }
 
         private static void Each(List<Pop3MessageInfo> infos, Action<Pop3MessageInfo> action)
