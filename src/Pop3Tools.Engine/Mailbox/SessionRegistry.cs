@@ -28,7 +28,7 @@ namespace Pop3Tools.Engine.Mailbox
         private readonly List<Pop3Session> _open = new List<Pop3Session>();
         private readonly Action<Pop3Session> _onClosed;
 
-        public SessionRegistry()
+        internal SessionRegistry()
         {
             _onClosed = Forget;
         }
