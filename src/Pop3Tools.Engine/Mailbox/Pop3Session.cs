@@ -333,17 +333,19 @@ namespace Pop3Tools
                 if (_index != null) return _index;
             }
 
+            // CAPA is trusted when the server has it. A server without CAPA (plain RFC 1939)
+            // is asked anyway, since most of them know UIDL; the client treats a refusal
+            // as a broken dialogue and closes the link, which the caller then sees.
+            var capabilities = client.Capabilities;
             IReadOnlyList<Pop3UidEntry>? uids = null;
-            _log.Step("Reading the message index (UIDL, LIST)");
-            try
+            if (capabilities.Uidl || capabilities.Lines.Count == 0)
             {
+                _log.Step("Reading the message index (UIDL, LIST)");
                 uids = client.Uidl(cancellationToken);
             }
-            catch (Pop3Exception ex) when (client.IsConnected && !client.Capabilities.Uidl)
+            else
             {
-                // A server without CAPA may still know UIDL, so it is tried; a -ERR here
-                // means it does not, and numbers are all this session can offer.
-                _log.Step("The server does not support UIDL (" + ex.Message + "); messages can be addressed by number only");
+                _log.Step("Reading the message index (LIST); the server does not offer UIDL, so messages can be addressed by number only");
             }
             var list = client.List(cancellationToken);
             var index = new MessageIndex(list, uids);

@@ -51,7 +51,18 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             return Pop3Session.Open(options, Credential, Pop3AuthenticationMethod.UserPass, Timeouts.Token());
         }
 
-        public void Dispose() => _server.Dispose();
+        /// <summary>Waits (bounded) for every connection's script to end, so none is cut mid-reply, and fails on a script error.</summary>
+        public void Dispose()
+        {
+            try
+            {
+                _server.AssertScriptsSucceeded();
+            }
+            finally
+            {
+                _server.Dispose();
+            }
+        }
 
         private void Serve(ScriptedConnection connection)
         {

@@ -317,7 +317,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         }
 
         [Fact]
-        public void Operations_from_several_threads_are_serialised_on_the_one_connection()
+        public async Task Operations_from_several_threads_are_serialised_on_the_one_connection()
         {
             using var mailbox = new FakeMailbox(Three);
             using var session = mailbox.Open();
@@ -333,9 +333,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                 }
                 return counts;
             })).ToArray();
-            Assert.True(Task.WaitAll(results, TimeSpan.FromSeconds(60)));
+            var all = await Task.WhenAll(results).WaitAsync(TimeSpan.FromSeconds(60));
 
-            Assert.All(results, r => Assert.All(r.Result, count => Assert.Equal(3, count)));
+            Assert.All(all, counts => Assert.All(counts, count => Assert.Equal(3, count)));
             Assert.True(session.IsConnected);
         }
 
