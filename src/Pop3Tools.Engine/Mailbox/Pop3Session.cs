@@ -135,12 +135,6 @@ namespace Pop3Tools
             set => _log.Target = value;
         }
 
-        /// <summary>True once Disconnect, Discard or Dispose has closed the session for good.</summary>
-        internal bool IsClosed
-        {
-            get { lock (_stateGate) return _phase == Phase.Closed; }
-        }
-
         /// <summary>
         /// Resolves a selection against this session's message index (UIDL + LIST, loaded
         /// once; messages marked for deletion excluded), in mailbox order for All, in the

@@ -29,6 +29,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         /// <summary>The command (first word, upper case) on which the server drops the link instead of answering.</summary>
         public string? DropOn { get; set; }
 
+        /// <summary>The command on which the server goes silent until the client hangs up.</summary>
+        public string? HangOn { get; set; }
+
         /// <summary>Numbers whose deletion a QUIT committed.</summary>
         public ConcurrentQueue<int> Committed { get; } = new();
 
@@ -83,6 +86,11 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                 var words = line.Split(' ');
                 var command = words[0].ToUpperInvariant();
                 if (command == DropOn) return;
+                if (command == HangOn)
+                {
+                    connection.WaitForClientClose();
+                    return;
+                }
                 var argument = words.Length > 1 && int.TryParse(words[1], out var n) ? n : (int?)null;
                 switch (command)
                 {

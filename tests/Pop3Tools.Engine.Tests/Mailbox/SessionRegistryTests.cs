@@ -91,7 +91,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var infos = session.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
             session.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token());
             mailbox.DropOn = "TOP";
-            Assert.ThrowsAny<Exception>(() => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token()));
+            Assert.Throws<Pop3Exception>(() => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token()));
 
             var fromDefault = registry.GetDefault(scope);
 
@@ -138,6 +138,26 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Assert.Null(registry.GetDefault(scope));
             Assert.DoesNotContain("QUIT", mailbox.Commands);
             Assert.Empty(mailbox.Committed);
+        }
+    
+
+        [Fact]
+        public async Task CloseAll_stops_an_operation_in_flight_on_another_thread()
+        {
+            using var mailbox = new FakeMailbox(Two) { HangOn = "TOP" };
+            var session = mailbox.Open(timeout: TimeSpan.FromSeconds(60));
+            var registry = new SessionRegistry();
+            registry.Track(session);
+            var infos = session.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
+            var loading = Task.Run(() => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token(120)));
+            for (var i = 0; i < 300 && !mailbox.Commands.Any(c => c.StartsWith("TOP", StringComparison.Ordinal)); i++) await Task.Delay(100);
+
+            registry.CloseAll();
+            var error = await Assert.ThrowsAsync<Pop3Exception>(() => loading.WaitAsync(TimeSpan.FromSeconds(30)));
+
+            Assert.Equal(Pop3ErrorKind.SessionClosed, error.Kind);
+            Assert.False(session.IsConnected);
+            Assert.Empty(registry.OpenSessions);
         }
     }
 }
