@@ -186,15 +186,18 @@ namespace Pop3Tools
 
                 var refused = new Dictionary<int, Pop3Exception>();
                 _log.Step($"Marking {toDelete.Count} message(s) for deletion");
-                client.Delete(toDelete, (number, error) => refused[number] = error, cancellationToken);
-
-                lock (_stateGate)
+                try
                 {
-                    foreach (var number in toDelete)
-                    {
-                        if (!refused.ContainsKey(number)) _pending[number] = byNumber[number][0].Size;
-                    }
+                    client.Delete(toDelete, (number, error) => refused[number] = error, cancellationToken);
                 }
+                catch (Exception) when (!client.IsConnected)
+                {
+                    // Which DELEs the server confirmed is unknown, but with the link gone none
+                    // will be committed: count them all as lost, so the error says how many.
+                    AddPending(toDelete, refused, byNumber);
+                    throw;
+                }
+                AddPending(toDelete, refused, byNumber);
                 foreach (var number in toDelete)
                 {
                     if (refused.TryGetValue(number, out var error)) Each(byNumber[number], info => onError(info, error));
@@ -345,6 +348,17 @@ namespace Pop3Tools
             var index = new MessageIndex(list, uids);
             lock (_stateGate) _index = index;
             return index;
+        }
+
+        private void AddPending(List<int> numbers, Dictionary<int, Pop3Exception> refused, MessagesByNumber byNumber)
+        {
+            lock (_stateGate)
+            {
+                foreach (var number in numbers)
+                {
+                    if (!refused.ContainsKey(number)) _pending[number] = byNumber[number][0].Size;
+                }
+            }
         }
 
         private bool IsPending(int number)

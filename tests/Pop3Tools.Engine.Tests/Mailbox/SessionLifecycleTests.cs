@@ -357,5 +357,21 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Assert.Contains(second.Lines, l => l.StartsWith("C: TOP", StringComparison.Ordinal));
             Assert.DoesNotContain(second.Lines, l => l.StartsWith("C: LIST", StringComparison.Ordinal));
         }
+
+        [Fact]
+        public void A_link_lost_while_marking_counts_the_whole_batch_as_not_deleted()
+        {
+            using var mailbox = new FakeMailbox(Three) { DropOn = "DELE" };
+            var session = mailbox.Open();
+            var infos = ResolveAll(session, Pop3MessageSelection.All);
+
+            var lost = Assert.Throws<Pop3Exception>(() => session.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token()));
+            var disconnect = Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token()));
+
+            Assert.Contains("3 deletion(s)", lost.Message);
+            Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, disconnect.Kind);
+            Assert.Contains("3 message(s)", disconnect.Message);
+            Assert.Empty(mailbox.Committed);
+        }
     }
 }
