@@ -93,10 +93,12 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Assert.Single(mailbox.Commands, c => c.StartsWith("DELE", StringComparison.Ordinal));
         }
 
-        [Fact]
-        public void Disconnect_commits_the_marked_messages_and_reports_how_many()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Disconnect_commits_the_marked_messages_and_reports_how_many(bool pipelining)
         {
-            using var mailbox = new FakeMailbox(Three);
+            using var mailbox = new FakeMailbox(Three) { OffersPipelining = pipelining };
             var session = mailbox.Open();
             Mark(session, ResolveAll(session, Pop3MessageSelection.ByUid(new[] { "uid-a", "uid-c" })));
 
