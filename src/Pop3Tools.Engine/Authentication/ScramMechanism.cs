@@ -16,18 +16,19 @@ namespace Pop3Tools.Engine.Authentication
     {
         // RFC 5802 §9 and RFC 7677 §4: servers SHOULD announce at least 4096. Enforced here because a
         // fake server could otherwise ask for i=1 and make an offline guess of the captured proof cheap.
-        internal const int MinimumIterations = 4096;
+        private const int MinimumIterations = 4096;
 
         // Far above deployed values (Dovecot 4096, hardened setups ~600000), low enough that a hostile
         // server cannot pin the client's CPU for minutes.
-        internal const int MaximumIterations = 1000000;
+        private const int MaximumIterations = 1000000;
 
         private const string Gs2Header = "n,,";
 
         private enum Step { ClientFirst, ClientFinal, ServerFinal, Done, Failed }
 
         private readonly ScramHash _hash;
-        private readonly NetworkCredential _credential;
+        private readonly string _saslName;
+        private readonly string _preparedPassword;
         private readonly string _clientNonce;
         private Step _step = Step.ClientFirst;
         private string _clientFirstBare = "";
@@ -42,7 +43,10 @@ namespace Pop3Tools.Engine.Authentication
         internal ScramMechanism(ScramHash hash, NetworkCredential credential, string clientNonce)
         {
             _hash = hash ?? throw new ArgumentNullException(nameof(hash));
-            _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            if (credential == null) throw new ArgumentNullException(nameof(credential));
+            // Prepared now so unusable text is refused before anything reaches the wire.
+            _saslName = Gs2Name.Escape(SaslPrep.Prepare(credential.UserName));
+            _preparedPassword = SaslPrep.Prepare(credential.Password);
             _clientNonce = clientNonce ?? throw new ArgumentNullException(nameof(clientNonce));
         }
 
@@ -61,7 +65,7 @@ namespace Pop3Tools.Engine.Authentication
             {
                 case Step.ClientFirst:
                     // The initial response, or the answer to the empty challenge of RFC 5034 §4.
-                    _clientFirstBare = "n=" + Gs2Name.Escape(SaslPrep.Prepare(_credential.UserName)) + ",r=" + _clientNonce;
+                    _clientFirstBare = "n=" + _saslName + ",r=" + _clientNonce;
                     _step = Step.ClientFinal;
                     return Encoding.UTF8.GetBytes(Gs2Header + _clientFirstBare);
                 case Step.ClientFinal:
@@ -117,7 +121,7 @@ namespace Pop3Tools.Engine.Authentication
             var clientFinalWithoutProof = "c=" + Convert.ToBase64String(Encoding.ASCII.GetBytes(Gs2Header)) + ",r=" + nonce;
             var authMessage = Encoding.UTF8.GetBytes(_clientFirstBare + "," + serverFirst + "," + clientFinalWithoutProof);
 
-            var password = Encoding.UTF8.GetBytes(SaslPrep.Prepare(_credential.Password));
+            var password = Encoding.UTF8.GetBytes(_preparedPassword);
             var saltedPassword = _hash.Hi(password, salt, iterations);
             Array.Clear(password, 0, password.Length);
 

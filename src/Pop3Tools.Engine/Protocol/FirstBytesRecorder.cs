@@ -27,8 +27,6 @@ namespace Pop3Tools.Engine.Protocol
             }
         }
 
-        public bool SawAnything => recorded > 0;
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = inner.Read(buffer, offset, count);

@@ -37,8 +37,6 @@ namespace Pop3Tools.Engine.Protocol
             this.maxLineBytes = maxLineBytes;
         }
 
-        public bool IsFinished => state == State.Finished && pendingByte < 0;
-
         /// <summary>
         /// The transport or protocol failure a read hit, kept so the command layer sees it even
         /// when the consumer swallowed or wrapped the exception: the connection is out of step.

@@ -47,12 +47,6 @@ namespace Pop3Tools.Engine.Protocol
             return discarded;
         }
 
-        /// <summary>
-        /// Bytes the server sent before the client asked for them. Only readable once they
-        /// are in the buffer: the check is "has anything arrived so far", not a wait.
-        /// </summary>
-        public int BufferedCount => length - position;
-
         internal byte[] Buffer => buffer;
 
         internal int Position

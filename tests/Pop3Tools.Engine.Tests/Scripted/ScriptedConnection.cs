@@ -28,6 +28,7 @@ public sealed class ScriptedConnection
     private readonly X509Certificate2 certificate;
     private Stream stream;
     private readonly List<byte> pending = new();
+    private bool closed;
 
     internal ScriptedConnection(TcpClient client, int index, X509Certificate2 certificate, TimeSpan readTimeout)
     {
@@ -127,6 +128,13 @@ public sealed class ScriptedConnection
         stream = ssl;
     }
 
+    /// <summary>
+    /// True if the client sends anything within <paramref name="wait"/> (plain connections only).
+    /// Used to show the client holds back, e.g. no more pipelined commands than its window.
+    /// </summary>
+    public bool ClientSendsWithin(TimeSpan wait) =>
+        pending.Count > 0 || client.Client.Poll((int)(wait.TotalMilliseconds * 1000), SelectMode.SelectRead);
+
     /// <summary>Sends nothing and waits until the client gives up (or the read timeout ends the wait).</summary>
     public void Hang()
     {
@@ -146,8 +154,19 @@ public sealed class ScriptedConnection
     /// <summary>Waits for the client to close its end (reading and ignoring whatever it sends).</summary>
     public void WaitForClientClose() => Hang();
 
+    /// <summary>Resets the connection (RST instead of FIN), as a crashed server or a middlebox does.</summary>
+    public void Reset()
+    {
+        if (closed) return;
+        client.LingerState = new LingerOption(true, 0);
+        Close();
+    }
+
+    /// <summary>Closes the connection (FIN); safe to call more than once.</summary>
     public void Close()
     {
+        if (closed) return;
+        closed = true;
         try { client.Client.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
         client.Dispose();
     }
