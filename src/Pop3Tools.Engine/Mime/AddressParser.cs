@@ -57,9 +57,13 @@ namespace Pop3Tools.Engine.Mime
             var item = new List<AddressToken>();
             var inAngle = false;
 
+            // Tracked as tokens arrive so a hostile run of ':' stays linear.
+            var itemHasAddress = false;
+
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
+                var endsItem = false;
                 if (token.IsSpecial('<'))
                 {
                     inAngle = true;
@@ -70,31 +74,29 @@ namespace Pop3Tools.Engine.Mime
                 }
                 else if (token.IsSpecial(','))
                 {
-                    if (inAngle && i + 1 < tokens.Count && tokens[i + 1].IsSpecial('@'))
-                    {
-                        item.Add(token);
-                        continue;
-                    }
-
-                    inAngle = false;
-                    items.Add(item);
-                    item = new List<AddressToken>();
-                    continue;
+                    endsItem = !(inAngle && i + 1 < tokens.Count && tokens[i + 1].IsSpecial('@'));
                 }
                 else if (token.IsSpecial(';'))
                 {
-                    inAngle = false;
-                    items.Add(item);
-                    item = new List<AddressToken>();
-                    continue;
+                    endsItem = true;
                 }
-                else if (token.IsSpecial(':') && !inAngle && !Contains(item, '@') && !HasAngle(item))
+                else if (token.IsSpecial(':') && !inAngle && !itemHasAddress)
                 {
                     // A group's display name: its members follow, the name itself is no mailbox.
                     item.Clear();
                     continue;
                 }
 
+                if (endsItem)
+                {
+                    inAngle = false;
+                    itemHasAddress = false;
+                    items.Add(item);
+                    item = new List<AddressToken>();
+                    continue;
+                }
+
+                itemHasAddress |= token.IsSpecial('@') || token.IsSpecial('<');
                 item.Add(token);
             }
 
@@ -168,20 +170,21 @@ namespace Pop3Tools.Engine.Mime
 
         /// <summary>
         /// An addr-spec without brackets, possibly behind an unbracketed name
-        /// ("John Doe jdoe@example.com"). The address is the run of words and dots touching
-        /// the '@' without whitespace, which also keeps the dotted local parts some
-        /// carriers issue ("a..b.@example.jp").
+        /// ("John Doe jdoe@example.com"). Words belong to the address only when a dot
+        /// binds them to it, whatever the spacing: that keeps obsolete "test . example"
+        /// domains and the dotted local parts some carriers issue ("a..b.@example.jp"),
+        /// and leaves the words of a name outside.
         /// </summary>
         private static Pop3MailAddress ParseBareAddress(List<AddressToken> item, int at)
         {
             var start = at;
-            while (start > 0 && IsAddrSpecPart(item[start - 1]) && (start == at || !item[start].SpaceBefore))
+            while (start > 0 && IsAddrSpecPart(item[start - 1]) && (item[start - 1].IsSpecial('.') || item[start].IsSpecial('.') || start == at))
             {
                 start--;
             }
 
             var end = at + 1;
-            while (end < item.Count && IsAddrSpecPart(item[end]) && (end == at + 1 || !item[end].SpaceBefore))
+            while (end < item.Count && IsAddrSpecPart(item[end]) && (item[end].IsSpecial('.') || item[end - 1].IsSpecial('.') || end == at + 1))
             {
                 end++;
             }
@@ -197,7 +200,7 @@ namespace Pop3Tools.Engine.Mime
         }
 
         private static bool IsAddrSpecPart(AddressToken token) =>
-            token.IsWord || token.Kind == AddressTokenKind.DomainLiteral || token.IsSpecial('.') || token.IsSpecial('@');
+            token.IsWord || token.Kind == AddressTokenKind.DomainLiteral || token.IsSpecial('.');
 
         /// <summary>An addr-spec with whitespace and comments removed (obsolete CFWS around dots is allowed).</summary>
         private static string AddrSpecText(List<AddressToken> item, int start, int end)

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Text;
-using System.Threading;
 
 namespace Pop3Tools.Engine.Mime
 {
@@ -38,7 +37,8 @@ namespace Pop3Tools.Engine.Mime
 
         private static readonly ConcurrentDictionary<string, Encoding?> Cache = new ConcurrentDictionary<string, Encoding?>(StringComparer.OrdinalIgnoreCase);
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, false);
-        private static int codePagesRegistered;
+        private static readonly object RegistrationGate = new object();
+        private static bool codePagesRegistered;
 
         /// <summary>
         /// Makes the legacy code pages (Shift_JIS, ISO-2022-JP, windows-125x...) available
@@ -47,26 +47,30 @@ namespace Pop3Tools.Engine.Mime
         /// </summary>
         public static void RegisterCodePages()
         {
-            if (Interlocked.Exchange(ref codePagesRegistered, 1) == 1)
+            lock (RegistrationGate)
             {
-                return;
-            }
-
-            var provider = FindCodePagesProvider();
-            if (provider != null)
-            {
-                try
+                if (codePagesRegistered)
                 {
-                    Encoding.RegisterProvider(provider);
+                    return;
                 }
-                catch (Exception)
-                {
-                    // Registration is a convenience: without it we still decode UTF-8 and Latin-1.
-                }
-            }
 
-            // Lookups made before registration may have cached a miss.
-            Cache.Clear();
+                codePagesRegistered = true;
+                var provider = FindCodePagesProvider();
+                if (provider != null)
+                {
+                    try
+                    {
+                        Encoding.RegisterProvider(provider);
+                    }
+                    catch (Exception)
+                    {
+                        // Registration is a convenience: without it we still decode UTF-8 and Latin-1.
+                    }
+                }
+
+                // Lookups made before registration may have cached a miss.
+                Cache.Clear();
+            }
         }
 
         /// <summary>
@@ -99,12 +103,15 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>
         /// Decodes bytes labelled with <paramref name="charset"/>. Unknown, missing or
         /// plain us-ascii labels sniff instead, because such labels routinely sit on
-        /// 8-bit text.
+        /// 8-bit text; so does a UTF-8 label on bytes that are not UTF-8 (mislabelled
+        /// Latin text is far more likely than a corrupt multibyte sequence).
         /// </summary>
         public static string Decode(string? charset, byte[] bytes, int offset, int count)
         {
             var encoding = IsAsciiLabel(charset) ? null : TryGetEncoding(charset);
-            return encoding != null ? encoding.GetString(bytes, offset, count) : DecodeUnlabelled(bytes, offset, count);
+            return encoding != null && encoding.CodePage != 65001
+                ? encoding.GetString(bytes, offset, count)
+                : DecodeUnlabelled(bytes, offset, count);
         }
 
         public static string Decode(string? charset, byte[] bytes) => Decode(charset, bytes, 0, bytes.Length);

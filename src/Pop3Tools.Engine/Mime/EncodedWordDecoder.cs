@@ -14,19 +14,22 @@ namespace Pop3Tools.Engine.Mime
     {
         // charset may carry an RFC 2231 language ("utf-8*ja"). The text allows spaces,
         // which RFC 2047 forbids but some mailers emit in Q words; it stops at the first
-        // '?' so a match never runs into the next word.
-        private static readonly Regex Word = new Regex(
-            @"=\?(?<charset>[^?\s""()<>@,;:\\/\[\]]+)\?(?<encoding>[BbQq])\?(?<text>[\x20-\x3E\x40-\x7E]*)\?=",
-            RegexOptions.CultureInvariant);
+        // '?' so a match never runs into the next word. Every part is bounded by a '?' or
+        // a length, so matching stays linear on hostile input.
+        private const string WordPattern =
+            @"=\?(?<charset>[^?\s""()<>@,;:\\/\[\]]{1,64})\?(?<encoding>[BbQq])\?(?<text>[\x20-\x3E\x40-\x7E]*)\?=";
 
-        public static bool ContainsEncodedWord(string text) =>
-            text.IndexOf("=?", StringComparison.Ordinal) >= 0 && Word.IsMatch(text);
+        private static readonly Regex Word = new Regex(WordPattern, RegexOptions.CultureInvariant);
+
+        // \G pins the match to the start position, so probing a position costs nothing
+        // beyond the word itself (an unanchored probe would scan the rest of the text).
+        private static readonly Regex WordAtPosition = new Regex(@"\G" + WordPattern, RegexOptions.CultureInvariant);
 
         /// <summary>Finds an encoded word starting exactly at <paramref name="index"/>; its length, or 0.</summary>
         public static int MatchAt(string text, int index)
         {
-            var match = Word.Match(text, index);
-            return match.Success && match.Index == index ? match.Length : 0;
+            var match = WordAtPosition.Match(text, index);
+            return match.Success ? match.Length : 0;
         }
 
         /// <summary>
