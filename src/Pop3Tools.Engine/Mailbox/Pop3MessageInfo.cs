@@ -1,27 +1,59 @@
 using System;
+using System.Linq;
+using Pop3Tools.Engine.Mime;
 
 namespace Pop3Tools
 {
-    // CONTRACT STUB: the session work completes it (Headers becomes the MIME
-    // helper's Pop3HeaderCollection once merged).
-
     /// <summary>One message as Get-Pop3Message lists it.</summary>
     public sealed class Pop3MessageInfo
     {
-        internal Pop3MessageInfo() { }
-        public Pop3Session Session => throw new NotImplementedException();
-        public int Number => throw new NotImplementedException();
-        public string Uid => throw new NotImplementedException();
-        public long Size => throw new NotImplementedException();
+        internal Pop3MessageInfo(Pop3Session session, int number, string uid, long size)
+        {
+            Session = session;
+            Number = number;
+            Uid = uid;
+            Size = size;
+        }
+
+        public Pop3Session Session { get; }
+
+        /// <summary>The message number in this session only; numbers change between sessions.</summary>
+        public int Number { get; }
+
+        /// <summary>The server's UID; empty when the server does not support UIDL.</summary>
+        public string Uid { get; }
+
+        /// <summary>Octets as LIST reports them (CRLF line ends).</summary>
+        public long Size { get; }
+
         /// <summary>Decoded subject; null with -NoHeaders.</summary>
-        public string? Subject => throw new NotImplementedException();
+        public string? Subject { get; private set; }
+
         /// <summary>The first From address as "Name &lt;addr&gt;" (or "addr").</summary>
-        public string? From => throw new NotImplementedException();
+        public string? From { get; private set; }
+
         /// <summary>Each To address as "Name &lt;addr&gt;" (or "addr").</summary>
-        public string[]? To => throw new NotImplementedException();
+        public string[]? To { get; private set; }
+
         /// <summary>Null when absent or unparseable.</summary>
-        public DateTimeOffset? Date => throw new NotImplementedException();
+        public DateTimeOffset? Date { get; private set; }
+
         /// <summary>Without angle brackets.</summary>
-        public string? MessageId => throw new NotImplementedException();
+        public string? MessageId { get; private set; }
+
+        /// <summary>Every header field in order; null with -NoHeaders.</summary>
+        public Pop3HeaderCollection? Headers { get; private set; }
+
+        internal void SetHeaders(MessageHeaders headers)
+        {
+            Headers = headers.Headers;
+            Subject = headers.Subject;
+            From = headers.From.Count > 0 ? headers.From[0].ToString() : null;
+            To = headers.To.Select(address => address.ToString()).ToArray();
+            Date = headers.Date;
+            MessageId = headers.MessageId;
+        }
+
+        public override string ToString() => Uid.Length > 0 ? $"{Number} ({Uid})" : Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Pop3Tools.Engine.Mime;
+using Pop3Tools.Engine.Protocol;
+
+namespace Pop3Tools
+{
+    public sealed partial class Pop3Session
+    {
+        /// <summary>
+        /// Fills Subject/From/To/Date/MessageId/Headers with TOP n 0 (pipelined when offered),
+        /// calling <paramref name="onMessage"/> as each arrives and <paramref name="progress"/>(done, total).
+        /// </summary>
+        /// <remarks>
+        /// A server whose CAPA lacks TOP gets no command at all: this throws ProtocolError once,
+        /// since the only other way to the headers is RETR, which would download every message
+        /// whole. A server without CAPA is simply tried. A message whose TOP fails or whose
+        /// header block cannot be read goes to <paramref name="onError"/> and the batch goes on.
+        /// </remarks>
+        public void LoadHeaders(IReadOnlyList<Pop3MessageInfo> messages, Action<Pop3MessageInfo> onMessage, Action<Pop3MessageInfo, Pop3Exception> onError, Action<int, int>? progress, CancellationToken cancellationToken)
+        {
+            if (messages == null) throw new ArgumentNullException(nameof(messages));
+            if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
+            if (onError == null) throw new ArgumentNullException(nameof(onError));
+            var byNumber = GroupByNumber(messages);
+            var total = byNumber.Numbers.Count;
+            if (total == 0) return;
+
+            Run(cancellationToken, client =>
+            {
+                RequireTop(client);
+                _log.Step($"Reading the headers of {total} message(s) (TOP n 0)");
+                var done = 0;
+                client.Top(byNumber.Numbers, 0, (number, stream) =>
+                {
+                    MessageHeaders headers;
+                    try
+                    {
+                        headers = MessageHeaders.Parse(stream);
+                    }
+                    catch (Pop3Exception error)
+                    {
+                        Each(byNumber[number], info => onError(info, error));
+                        progress?.Invoke(++done, total);
+                        return;
+                    }
+                    Each(byNumber[number], info =>
+                    {
+                        info.SetHeaders(headers);
+                        onMessage(info);
+                    });
+                    progress?.Invoke(++done, total);
+                },
+                (number, error) =>
+                {
+                    Each(byNumber[number], info => onError(info, error));
+                    progress?.Invoke(++done, total);
+                },
+                cancellationToken);
+            });
+        }
+
+        private static void RequireTop(Pop3Client client)
+        {
+            var capabilities = client.Capabilities;
+            if (capabilities.Lines.Count == 0 || capabilities.Top) return;
+            throw new Pop3Exception(Pop3ErrorKind.ProtocolError,
+                "The server does not offer TOP, so headers cannot be read without downloading every message whole.")
+            {
+                Hint = "Use Get-Pop3Message -NoHeaders to list the messages, or Receive-Pop3Message to download them.",
+            };
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Pop3Tools.Engine.Mailbox;
+
+namespace Pop3Tools.Engine.Tests.Mailbox
+{
+    public class SessionRegistryTests
+    {
+        private static readonly (string Uid, string Text)[] Two =
+        {
+            FakeMailbox.Message("uid-a", "First"),
+            FakeMailbox.Message("uid-b", "Second"),
+        };
+
+        [Fact]
+        public void Each_scope_keeps_its_own_default()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            using var first = mailbox.Open();
+            using var second = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scopeA = new(), scopeB = new();
+
+            registry.SetDefault(scopeA, first);
+            registry.SetDefault(scopeB, second);
+
+            Assert.Same(first, registry.GetDefault(scopeA));
+            Assert.Same(second, registry.GetDefault(scopeB));
+            Assert.Null(registry.GetDefault(new object()));
+            Assert.Equal(2, registry.OpenSessions.Count);
+        }
+
+        [Fact]
+        public void A_new_default_replaces_the_old_one_in_that_scope_only()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            using var first = mailbox.Open();
+            using var second = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scopeA = new(), scopeB = new();
+
+            registry.SetDefault(scopeA, first);
+            registry.SetDefault(scopeB, first);
+            registry.SetDefault(scopeA, second);
+
+            Assert.Same(second, registry.GetDefault(scopeA));
+            Assert.Same(first, registry.GetDefault(scopeB));
+        }
+
+        [Fact]
+        public void Forget_clears_the_session_from_every_scope_that_had_it_as_default()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            using var first = mailbox.Open();
+            using var second = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scopeA = new(), scopeB = new(), scopeC = new();
+            registry.SetDefault(scopeA, first);
+            registry.SetDefault(scopeB, first);
+            registry.SetDefault(scopeC, second);
+
+            registry.Forget(first);
+
+            Assert.Null(registry.GetDefault(scopeA));
+            Assert.Null(registry.GetDefault(scopeB));
+            Assert.Same(second, registry.GetDefault(scopeC));
+            Assert.Equal(new[] { second }, registry.OpenSessions);
+        }
+
+        [Fact]
+        public void A_session_that_closes_forgets_itself()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            var session = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scope = new();
+            registry.SetDefault(scope, session);
+
+            session.Disconnect(Timeouts.Token());
+
+            Assert.Null(registry.GetDefault(scope));
+            Assert.Empty(registry.OpenSessions);
+        }
+
+        [Fact]
+        public void A_dropped_session_stays_the_default_so_its_lost_deletions_can_be_reported()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            using var session = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scope = new();
+            registry.SetDefault(scope, session);
+            var infos = session.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
+            session.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token());
+            mailbox.DropOn = "TOP";
+            Assert.Throws<Pop3Exception>(() => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token()));
+
+            var fromDefault = registry.GetDefault(scope);
+
+            Assert.Same(session, fromDefault);
+            Assert.False(fromDefault!.IsConnected);
+            Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, Assert.Throws<Pop3Exception>(() => fromDefault.Disconnect(Timeouts.Token())).Kind);
+            Assert.Null(registry.GetDefault(scope));
+        }
+
+        [Fact]
+        public void A_closed_session_is_not_tracked_nor_made_a_default()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            var session = mailbox.Open();
+            session.Dispose();
+            var registry = new SessionRegistry();
+            object scope = new();
+
+            registry.Track(session);
+            registry.SetDefault(scope, session);
+
+            Assert.Empty(registry.OpenSessions);
+            Assert.Null(registry.GetDefault(scope));
+        }
+
+        [Fact]
+        public void CloseAll_drops_every_session_without_QUIT_so_nothing_is_committed()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            var first = mailbox.Open();
+            var second = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scope = new();
+            registry.SetDefault(scope, first);
+            registry.Track(second);
+            var infos = first.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
+            first.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token());
+
+            registry.CloseAll();
+
+            Assert.False(first.IsConnected);
+            Assert.False(second.IsConnected);
+            Assert.Empty(registry.OpenSessions);
+            Assert.Null(registry.GetDefault(scope));
+            Assert.DoesNotContain("QUIT", mailbox.Commands);
+            Assert.Empty(mailbox.Committed);
+        }
+    
+
+        [Fact]
+        public async Task CloseAll_stops_an_operation_in_flight_on_another_thread()
+        {
+            using var mailbox = new FakeMailbox(Two) { HangOn = "TOP" };
+            var session = mailbox.Open(timeout: TimeSpan.FromSeconds(60));
+            var registry = new SessionRegistry();
+            registry.Track(session);
+            var infos = session.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
+            var loading = Task.Run(() => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token(120)));
+            for (var i = 0; i < 300 && !mailbox.Commands.Any(c => c.StartsWith("TOP", StringComparison.Ordinal)); i++) await Task.Delay(100);
+
+            registry.CloseAll();
+            var error = await Assert.ThrowsAsync<Pop3Exception>(() => loading.WaitAsync(TimeSpan.FromSeconds(30)));
+
+            Assert.Equal(Pop3ErrorKind.SessionClosed, error.Kind);
+            Assert.False(session.IsConnected);
+            Assert.Empty(registry.OpenSessions);
+        }
+    }
+}
