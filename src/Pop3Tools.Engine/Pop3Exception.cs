@@ -27,5 +27,8 @@ namespace Pop3Tools
 
         /// <summary>What the user can try, e.g. the port/security mix-up behind a failed handshake.</summary>
         public string? Hint { get; set; }
+
+        /// <summary>The UID (string) or message number (int) a per-message failure is about.</summary>
+        public object? Target { get; set; }
     }
 }

@@ -136,12 +136,13 @@ namespace Pop3Tools.Engine.Mailbox
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
                         $"There is no message number {number} in the mailbox (it holds {Count} message(s) in this session).")
-                    { Hint = NumbersHint });
+                    { Hint = NumbersHint, Target = number });
                 }
                 else if (isMarked(number))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
-                        $"Message {number} is marked for deletion in this session."));
+                        $"Message {number} is marked for deletion in this session.")
+                    { Target = number });
                 }
                 else
                 {
@@ -168,7 +169,8 @@ namespace Pop3Tools.Engine.Mailbox
                 if (!_byUid.TryGetValue(uid, out var numbers))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
-                        $"There is no message with UID '{uid}' in the mailbox."));
+                        $"There is no message with UID '{uid}' in the mailbox.")
+                    { Target = uid });
                 }
                 else if (numbers.Count > 1)
                 {
@@ -177,7 +179,8 @@ namespace Pop3Tools.Engine.Mailbox
                 else if (isMarked(numbers[0]))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
-                        $"The message with UID '{uid}' (number {numbers[0]}) is marked for deletion in this session."));
+                        $"The message with UID '{uid}' (number {numbers[0]}) is marked for deletion in this session.")
+                    { Target = uid });
                 }
                 else
                 {
@@ -192,12 +195,12 @@ namespace Pop3Tools.Engine.Mailbox
             var numbers = string.Join(", ", _byUid[uid]);
             return new Pop3Exception(Pop3ErrorKind.ProtocolError,
                 $"The server gives UID '{uid}' to several messages ({numbers}); they are left out because that UID cannot name one message safely.")
-            { Hint = BrokenUidHint };
+            { Hint = BrokenUidHint, Target = uid };
         }
 
         private static Pop3Exception MissingUid(int number) =>
             new Pop3Exception(Pop3ErrorKind.ProtocolError,
                 $"The server lists message {number} but gives it no UID in UIDL; it is left out because it cannot be addressed by UID.")
-            { Hint = BrokenUidHint };
+            { Hint = BrokenUidHint, Target = number };
     }
 }

@@ -152,12 +152,12 @@ namespace Pop3Tools
             if (selection == null) throw new ArgumentNullException(nameof(selection));
             if (onNotFound == null) throw new ArgumentNullException(nameof(onNotFound));
 
-            return Run(cancellationToken, client =>
-            {
-                var index = LoadIndex(client, cancellationToken);
-                var resolved = index.Resolve(selection, IsPending, onNotFound);
-                return resolved.Select(m => new Pop3MessageInfo(this, m.Number, m.Uid, m.Size)).ToList();
-            });
+            // Once the index is loaded, resolving is bookkeeping, not an exchange: it takes no
+            // connection lock, so Get-Pop3Message | Remove-Pop3Message can resolve inside the
+            // upstream cmdlet's header callback on the same session.
+            var index = LoadedIndex() ?? Run(cancellationToken, client => LoadIndex(client, cancellationToken));
+            var resolved = index.Resolve(selection, IsPending, onNotFound);
+            return resolved.Select(m => new Pop3MessageInfo(this, m.Number, m.Uid, m.Size)).ToList();
         }
 
         /// <summary>DELE for each message (pipelined when offered); counts them as pending.</summary>
@@ -321,6 +321,16 @@ namespace Pop3Tools
         internal void RemoveClosedHandler(Action<Pop3Session> handler)
         {
             lock (_stateGate) _closedHandlers.Remove(handler);
+        }
+
+        /// <summary>The index if this open session has loaded it already, else null.</summary>
+        private MessageIndex? LoadedIndex()
+        {
+            lock (_stateGate)
+            {
+                RequireOpenClient();
+                return _index;
+            }
         }
 
         private MessageIndex LoadIndex(Pop3Client client, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using Pop3Tools.Engine.Mailbox;
@@ -74,41 +73,19 @@ namespace Pop3Tools.Commands
         protected IReadOnlyList<Pop3MessageInfo> SelectMessages(Pop3Session session, int[] numbers, string[] uids)
         {
             Pop3MessageSelection selection;
-            IEnumerable<object> requested;
-            Func<Pop3MessageInfo, object> key;
             switch (ParameterSetName)
             {
                 case MessageSets.Number:
                     selection = Pop3MessageSelection.ByNumber(numbers);
-                    requested = numbers.Cast<object>();
-                    key = message => message.Number;
                     break;
                 case MessageSets.Uid:
                     selection = Pop3MessageSelection.ByUid(uids);
-                    requested = uids;
-                    key = message => message.Uid;
                     break;
                 default:
                     selection = Pop3MessageSelection.All;
-                    requested = Enumerable.Empty<object>();
-                    key = message => message.Number;
                     break;
             }
-
-            var notFound = new List<Pop3Exception>();
-            IReadOnlyList<Pop3MessageInfo> found = session.Resolve(selection, notFound.Add, CancellationToken);
-            if (notFound.Count > 0)
-            {
-                // The engine reports misses in the requested order but does not name
-                // them; pair them with the requested values the result lacks.
-                var held = new HashSet<object>(found.Select(key));
-                List<object> missing = requested.Where(value => !held.Contains(value)).ToList();
-                for (int i = 0; i < notFound.Count; i++)
-                {
-                    WritePop3Error(notFound[i], missing.Count == notFound.Count ? missing[i] : null);
-                }
-            }
-            return found;
+            return session.Resolve(selection, error => WritePop3Error(error, error.Target), CancellationToken);
         }
     }
 }

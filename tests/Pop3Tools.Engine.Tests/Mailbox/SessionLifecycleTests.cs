@@ -55,6 +55,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var error = Assert.Single(rejected);
             Assert.Equal(Pop3ErrorKind.MessageNotFound, error.Kind);
             Assert.Equal("Pop3.MessageNotFound", error.ErrorId);
+            Assert.Equal("nope", error.Target);
         }
 
         [Fact]
@@ -293,17 +294,35 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         }
 
         [Fact]
-        public void A_callback_that_calls_back_into_the_session_is_refused_and_the_session_stays_usable()
+        public void A_callback_that_starts_another_exchange_on_the_session_is_refused_and_the_session_stays_usable()
         {
             using var mailbox = new FakeMailbox(Three);
             using var session = mailbox.Open();
             var infos = ResolveAll(session, Pop3MessageSelection.All);
 
             Assert.Throws<InvalidOperationException>(() => session.LoadHeaders(infos,
-                _ => session.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token()), (_, _) => { }, null, Timeouts.Token()));
+                _ => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token()), (_, _) => { }, null, Timeouts.Token()));
 
             Assert.True(session.IsConnected);
             Assert.Equal(3, ResolveAll(session, Pop3MessageSelection.All).Count);
+        }
+
+        [Fact]
+        public void A_callback_may_resolve_against_the_loaded_index_as_a_downstream_cmdlet_does()
+        {
+            // Get-Pop3Message | Remove-Pop3Message: Remove resolves each piped UID while
+            // Get is still reading headers on the same session.
+            using var mailbox = new FakeMailbox(Three);
+            using var session = mailbox.Open();
+            var infos = ResolveAll(session, Pop3MessageSelection.All);
+            var resolvedInside = new List<string>();
+
+            session.LoadHeaders(infos,
+                info => resolvedInside.AddRange(ResolveAll(session, Pop3MessageSelection.ByUid(new[] { info.Uid })).Select(i => i.Uid)),
+                (_, error) => throw error, null, Timeouts.Token());
+
+            Assert.Equal(new[] { "uid-a", "uid-b", "uid-c" }, resolvedInside);
+            Assert.True(session.IsConnected);
         }
 
         [Fact]
