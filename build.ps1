@@ -85,11 +85,13 @@ function Start-TestLab {
     return @{ Process = $process; Info = $info }
 }
 
+# Deleting the info file is the lab's stop signal: it then stops Dovecot cleanly,
+# which killing `dotnet run` would not (the lab runs as its child process).
 function Stop-TestLab {
     param($Lab)
     if (-not $Lab) { return }
-    if (-not $Lab.Process.HasExited) { Stop-Process -Id $Lab.Process.Id }
     Remove-Item $Lab.Info.FullName -ErrorAction SilentlyContinue
+    if (-not $Lab.Process.WaitForExit(30000)) { Stop-Process -Id $Lab.Process.Id }
 }
 
 function Invoke-Package {

@@ -94,6 +94,13 @@ namespace Pop3Tools.Commands
                 // PowerShell reports the stop itself.
                 return;
             }
+            catch (ArgumentException exception)
+            {
+                // A credential the chosen mechanism cannot carry (a line break in the user
+                // name, a NUL in a PLAIN password): refused before anything was sent.
+                ThrowInvalidArgument(exception, credential.UserName);
+                return;
+            }
 
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
@@ -133,12 +140,11 @@ namespace Pop3Tools.Commands
             string message = oAuthSet
                 ? $"-Authentication {Authentication} needs a password: use -Credential instead of -UserName and -AccessToken, or choose XOAuth2 or OAuthBearer."
                 : $"-Authentication {Authentication} logs in with an OAuth access token: use -UserName and -AccessToken instead of -Credential.";
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException(message, nameof(Authentication)),
-                "Pop3.InvalidAuthenticationMethod",
-                ErrorCategory.InvalidArgument,
-                Authentication));
+            ThrowInvalidArgument(new ArgumentException(message, nameof(Authentication)), Authentication);
         }
+
+        private void ThrowInvalidArgument(ArgumentException exception, object target) =>
+            ThrowTerminatingError(new ErrorRecord(exception, "Pop3.InvalidArgument", ErrorCategory.InvalidArgument, target));
 
         private static string DescribeConnected(Pop3Session session)
         {
