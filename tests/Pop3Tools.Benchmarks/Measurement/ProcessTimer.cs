@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Pop3Tools.Benchmarks.Measurement;
+
+/// <summary>
+/// Runs a command under GNU time so that every client, ours included, is measured
+/// by the same outside observer: elapsed wall seconds and peak resident set.
+/// </summary>
+internal static class ProcessTimer
+{
+    public const string TimePath = "/usr/bin/time";
+    private const int ErrorTailChars = 600;
+
+    public static TimedRun Run(ProcessSpec spec, string scratchDir, TimeSpan timeout)
+    {
+        var timeFile = Path.Combine(scratchDir, "time.txt");
+        var start = new ProcessStartInfo(TimePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = scratchDir,
+        };
+        foreach (var argument in new[] { "-f", "%e %M", "-o", timeFile, spec.FileName }.Concat(spec.Arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in spec.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {TimePath}");
+        process.StandardInput.Close();
+        // Drained concurrently so a chatty client can never block on a full pipe.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new TimedRun(-1, double.NaN, 0, $"killed after {timeout.TotalSeconds:0} s");
+        }
+        process.WaitForExit();
+        var errorText = (stderr.Result + stdout.Result).Trim();
+        var (seconds, rss) = ReadTimeFile(timeFile);
+        return new TimedRun(process.ExitCode, seconds, rss, Tail(errorText));
+    }
+
+    // GNU time writes "Command exited with non-zero status N" before the format
+    // line when the child fails, so the measurement is the last line.
+    private static (double Seconds, long PeakRssKiB) ReadTimeFile(string path)
+    {
+        var last = File.Exists(path)
+            ? File.ReadAllLines(path).LastOrDefault(line => line.Length > 0)
+            : null;
+        var fields = last?.Split(' ') ?? Array.Empty<string>();
+        if (fields.Length != 2
+            || !double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            || !long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rss))
+        {
+            return (double.NaN, 0);
+        }
+        return (seconds, rss);
+    }
+
+    private static string Tail(string text) =>
+        text.Length <= ErrorTailChars ? text : "..." + text[^ErrorTailChars..];
+}
