@@ -1,96 +1,224 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Net;
+using System.Runtime.ExceptionServices;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace Pop3Tools.Engine.Protocol
 {
-    // CONTRACT STUB: the public surface other parts code against. The protocol
-    // work replaces every body; signatures change only by agreement.
-
     /// <summary>
     /// One POP3 connection (RFC 1939, 2449, 2595, 5034, 6856). Not thread-safe:
     /// callers serialise use. After any transport or protocol error the connection
     /// is closed (IsConnected false), never left out of step.
     /// </summary>
-    public sealed class Pop3Client : IDisposable
+    public sealed partial class Pop3Client : IDisposable
     {
-        private Pop3Client() { }
+        private static readonly Regex ApopTimestampPattern = new Regex(@"<[^<>\s]+@[^<>\s]+>", RegexOptions.CultureInvariant);
+
+        private readonly Pop3ConnectionOptions options;
+        private readonly ProtocolLog log;
+        private Pop3Channel? channel;
+        private Pop3Capabilities capabilities = Pop3Capabilities.Empty;
+
+        private Pop3Client(Pop3ConnectionOptions options)
+        {
+            this.options = options;
+            log = new ProtocolLog(options.Log);
+            Host = options.Host;
+            Port = options.EffectivePort;
+        }
 
         /// <summary>Connects, negotiates TLS as the options say, reads the greeting and CAPA.</summary>
-        public static Pop3Client Connect(Pop3ConnectionOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public static Pop3Client Connect(Pop3ConnectionOptions options, CancellationToken cancellationToken)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (options.CertificateThumbprint != null) CertificatePolicy.NormalizeThumbprint(options.CertificateThumbprint);
+            var client = new Pop3Client(options);
+            try
+            {
+                var socket = TcpConnector.Connect(options.Host, client.Port, options.Timeout, client.log, cancellationToken);
+                client.channel = new Pop3Channel(new Pop3Transport(socket, options.Timeout), client.log);
+                client.Run(cancellationToken, client.Open);
+                return client;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
 
-        public string Host => throw new NotImplementedException();
-        public int Port => throw new NotImplementedException();
+        public string Host { get; }
+        public int Port { get; }
         /// <summary>The greeting text after "+OK ".</summary>
-        public string Greeting => throw new NotImplementedException();
+        public string Greeting { get; private set; } = string.Empty;
         /// <summary>The APOP timestamp (with angle brackets) from the greeting, if any.</summary>
-        public string? ApopTimestamp => throw new NotImplementedException();
-        public Pop3Capabilities Capabilities => throw new NotImplementedException();
+        public string? ApopTimestamp { get; private set; }
+        public Pop3Capabilities Capabilities => capabilities;
         /// <summary>What was negotiated: Tls, StartTls or None (never Auto).</summary>
-        public Pop3Security Security => throw new NotImplementedException();
+        public Pop3Security Security { get; private set; } = Pop3Security.None;
         /// <summary>TLS details, null on a plain connection.</summary>
-        public Pop3TlsInfo? Tls => throw new NotImplementedException();
-        public bool IsConnected => throw new NotImplementedException();
-        public bool IsAuthenticated => throw new NotImplementedException();
+        public Pop3TlsInfo? Tls { get; private set; }
+        public bool IsConnected => channel != null && channel.Transport.IsOpen;
+        public bool IsAuthenticated { get; private set; }
         /// <summary>The mechanism that logged in, e.g. "SCRAM-SHA-256", "USER", "APOP".</summary>
-        public string? AuthenticationMethod => throw new NotImplementedException();
-
-        /// <summary>
-        /// Logs in; re-reads CAPA afterwards. For XOAuth2/OAuthBearer the credential's
-        /// password is the access token. Refuses (InsecureAuthenticationRefused) to send
-        /// a password over an unencrypted link unless the options allow it.
-        /// </summary>
-        public void Authenticate(NetworkCredential credential, Pop3AuthenticationMethod method, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        public Pop3Stat Stat(CancellationToken cancellationToken) => throw new NotImplementedException();
-        public IReadOnlyList<Pop3ListEntry> List(CancellationToken cancellationToken) => throw new NotImplementedException();
-        public IReadOnlyList<Pop3UidEntry> Uidl(CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        /// <summary>
-        /// RETR for each number, pipelined when offered. <paramref name="onMessage"/> gets a
-        /// forward-only stream of the message (dot-stuffing removed, CRLF line ends); whatever it
-        /// leaves unread is drained afterwards. A -ERR for one message goes to <paramref name="onError"/>
-        /// (MessageNotFound) and the batch goes on. An exception thrown by a callback is rethrown once
-        /// the replies in flight are consumed, so the connection stays in step.
-        /// </summary>
-        public void Retrieve(IEnumerable<int> numbers, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        /// <summary>TOP n lines for each number; same contract as <see cref="Retrieve"/>.</summary>
-        public void Top(IEnumerable<int> numbers, int lines, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        /// <summary>DELE for each number, pipelined when offered; a -ERR for one goes to onError.</summary>
-        public void Delete(IEnumerable<int> numbers, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        public void Reset(CancellationToken cancellationToken) => throw new NotImplementedException();
-        public void Noop(CancellationToken cancellationToken) => throw new NotImplementedException();
-
-        /// <summary>QUIT: commits deletions (UPDATE state) and closes. Throws if the server answers -ERR.</summary>
-        public void Quit(CancellationToken cancellationToken) => throw new NotImplementedException();
+        public string? AuthenticationMethod { get; private set; }
 
         /// <summary>Closes the connection at once without QUIT (nothing is committed).</summary>
-        public void Dispose() => throw new NotImplementedException();
-    }
+        public void Dispose() => channel?.Transport.Dispose();
 
-    public sealed class Pop3Stat
-    {
-        public Pop3Stat(int count, long size) { Count = count; Size = size; }
-        public int Count { get; }
-        public long Size { get; }
-    }
+        private void Open()
+        {
+            var requested = options.Security;
+            var implicitTls = requested == Pop3Security.Tls || (requested == Pop3Security.Auto && Port == 995);
+            if (implicitTls)
+            {
+                Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.Tls, log);
+                Security = Pop3Security.Tls;
+            }
+            ReadGreeting(implicitTls);
+            capabilities = ReadCapabilities();
+            if (implicitTls) return;
 
-    public sealed class Pop3ListEntry
-    {
-        public Pop3ListEntry(int number, long size) { Number = number; Size = size; }
-        public int Number { get; }
-        public long Size { get; }
-    }
+            if (requested == Pop3Security.StartTls || (requested == Pop3Security.Auto && capabilities.Stls))
+            {
+                StartTls();
+            }
+            else
+            {
+                log.Step("Staying on an unencrypted connection (" + (requested == Pop3Security.None ? "as requested" : "the server offers no STLS") + ")");
+            }
+        }
 
-    public sealed class Pop3UidEntry
-    {
-        public Pop3UidEntry(int number, string uid) { Number = number; Uid = uid; }
-        public int Number { get; }
-        public string Uid { get; }
+        private void ReadGreeting(bool implicitTls)
+        {
+            log.Step("Waiting for the greeting");
+            Pop3Response greeting;
+            try
+            {
+                greeting = Channel.ReadReply();
+            }
+            catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout && !implicitTls && Port == 995)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.TlsHandshakeFailed, "The server sent no greeting on port 995.", e)
+                {
+                    Hint = "Port 995 expects implicit TLS; use -Security Tls.",
+                };
+            }
+            if (!greeting.IsOk) throw ResponseErrors.FromErr(greeting, "the connection", ReplyContext.Greeting, null);
+            Greeting = greeting.Text;
+            var timestamp = ApopTimestampPattern.Match(greeting.Text);
+            ApopTimestamp = timestamp.Success ? timestamp.Value : null;
+        }
+
+        /// <summary>CAPA; a -ERR is a valid RFC 1939 server without extensions.</summary>
+        private Pop3Capabilities ReadCapabilities()
+        {
+            Channel.Send("CAPA");
+            var reply = Channel.ReadReply();
+            if (!reply.IsOk)
+            {
+                log.Step("The server does not support CAPA; assuming plain RFC 1939");
+                return Pop3Capabilities.Empty;
+            }
+            var lines = Channel.ReadListLines("CAPA", ProtocolLimits.MaxCapabilityLines);
+            log.Step("Capabilities: " + string.Join(", ", lines));
+            return new Pop3Capabilities(lines);
+        }
+
+        private void StartTls()
+        {
+            if (!capabilities.Stls)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.StartTlsUnavailable, "The server does not offer STLS.")
+                {
+                    Hint = Port == 110
+                        ? "Try -Security Tls on port 995, or -Security None with -AllowInsecureAuthentication on a trusted network."
+                        : "Try -Security Tls if this port speaks implicit TLS.",
+                };
+            }
+            Channel.Send("STLS");
+            var reply = Channel.ReadReply();
+            if (!reply.IsOk)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.StartTlsUnavailable, "The server refused STLS: " + Pop3Response.Abbreviate(reply.Text))
+                {
+                    ServerText = reply.Text,
+                    ResponseCode = reply.Code,
+                };
+            }
+            // Anything already received came before TLS and may be injected by an attacker
+            // (CVE-2011-0411 style): it must never be read as a reply from inside the tunnel.
+            var discarded = Channel.Transport.DiscardBuffered();
+            if (discarded > 0) log.Step("Discarded " + discarded + " bytes the server sent before the TLS handshake");
+            Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.StartTls, log);
+            Security = Pop3Security.StartTls;
+            // RFC 2595 section 4: capabilities learnt before TLS cannot be trusted.
+            capabilities = ReadCapabilities();
+        }
+
+        private Pop3Channel Channel => channel ?? throw Closed();
+
+        private static Pop3Exception Closed() =>
+            new Pop3Exception(Pop3ErrorKind.SessionClosed, "The connection to the server is closed.");
+
+        private void Run(CancellationToken cancellationToken, Action operation) =>
+            Run(cancellationToken, () =>
+            {
+                operation();
+                return true;
+            });
+
+        /// <summary>
+        /// Runs one operation: cancellation closes the socket so a blocked read returns at once;
+        /// any failure that may leave the dialogue out of step closes the connection.
+        /// </summary>
+        private T Run<T>(CancellationToken cancellationToken, Func<T> operation)
+        {
+            if (!IsConnected) throw Closed();
+            cancellationToken.ThrowIfCancellationRequested();
+            var transport = Channel.Transport;
+            using (cancellationToken.Register(state => ((Pop3Transport)state!).Dispose(), transport))
+            {
+                try
+                {
+                    return operation();
+                }
+                catch (Pop3Exception e) when (!ClosesConnection(e.Kind) && !cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    transport.Dispose();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException("The POP3 operation was cancelled.", e, cancellationToken);
+                    }
+                    if (Pop3Transport.IsTransportFailure(e)) throw Pop3Transport.Translate(e, "talking to the server");
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A -ERR about the request (login refused, no such message) leaves the dialogue in step;
+        /// everything else (transport, timeout, malformed reply) does not.
+        /// </summary>
+        private static bool ClosesConnection(Pop3ErrorKind kind)
+        {
+            switch (kind)
+            {
+                case Pop3ErrorKind.AuthenticationFailed:
+                case Pop3ErrorKind.MailboxInUse:
+                case Pop3ErrorKind.LoginDelay:
+                case Pop3ErrorKind.MessageNotFound:
+                case Pop3ErrorKind.InsecureAuthenticationRefused:
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        private static void Rethrow(ExceptionDispatchInfo? failure) => failure?.Throw();
     }
 }

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Pop3Tools.Engine.Protocol
+{
+    /// <summary>
+    /// Decides whether to trust the server certificate: the OS verdict (chain, host name,
+    /// expiry) by default; a pinned thumbprint replaces that verdict entirely (so a
+    /// self-signed certificate can be trusted deliberately); or no check at all on request.
+    /// </summary>
+    internal sealed class CertificatePolicy
+    {
+        private readonly bool skipCheck;
+        private readonly string? pinnedThumbprint;
+
+        public CertificatePolicy(bool skipCheck, string? thumbprint)
+        {
+            this.skipCheck = skipCheck;
+            pinnedThumbprint = thumbprint == null ? null : NormalizeThumbprint(thumbprint);
+        }
+
+        /// <summary>Why the certificate was refused, once it has been.</summary>
+        public string? Rejection { get; private set; }
+
+        public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+        {
+            if (pinnedThumbprint != null)
+            {
+                if (certificate == null) return Reject("The server sent no certificate.");
+                var raw = certificate.GetRawCertData();
+                if (pinnedThumbprint == Hex(raw, SHA256.Create()) || pinnedThumbprint == Hex(raw, SHA1.Create())) return true;
+                return Reject("The server certificate (SHA-256 " + Hex(raw, SHA256.Create()) + ") does not match the pinned thumbprint.");
+            }
+            if (skipCheck || errors == SslPolicyErrors.None) return true;
+            return Reject("The server certificate is not trusted: " + Describe(errors, chain) + ".");
+        }
+
+        /// <summary>Accepts "AB:CD..", "ab cd..", any case; only SHA-1 (40) or SHA-256 (64) hex digits.</summary>
+        internal static string NormalizeThumbprint(string thumbprint)
+        {
+            var digits = new StringBuilder(thumbprint.Length);
+            foreach (var c in thumbprint)
+            {
+                if (c == ':' || c == ' ' || c == '-' || c == '\t') continue;
+                if (!Uri.IsHexDigit(c)) throw BadThumbprint();
+                digits.Append(char.ToUpperInvariant(c));
+            }
+            if (digits.Length != 40 && digits.Length != 64) throw BadThumbprint();
+            return digits.ToString();
+        }
+
+        private static Pop3Exception BadThumbprint() =>
+            new Pop3Exception(Pop3ErrorKind.CertificateInvalid,
+                "The certificate thumbprint must be a SHA-256 (64 hex digits) or SHA-1 (40 hex digits) hash.");
+
+        private bool Reject(string reason)
+        {
+            Rejection = reason;
+            return false;
+        }
+
+        private static string Describe(SslPolicyErrors errors, X509Chain? chain)
+        {
+            var parts = new List<string>();
+            if ((errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0) parts.Add("no certificate was sent");
+            if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) parts.Add("the name does not match the host");
+            if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+            {
+                var statuses = new List<string>();
+                if (chain != null)
+                {
+                    foreach (var status in chain.ChainStatus)
+                    {
+                        var information = (status.StatusInformation ?? string.Empty).Trim();
+                        statuses.Add(information.Length > 0 ? status.Status + " (" + information + ")" : status.Status.ToString());
+                    }
+                }
+                parts.Add(statuses.Count > 0 ? "chain errors: " + string.Join("; ", statuses) : "the chain is not trusted");
+            }
+            return parts.Count > 0 ? string.Join(", ", parts) : errors.ToString();
+        }
+
+        private static string Hex(byte[] data, HashAlgorithm algorithm)
+        {
+            using (algorithm)
+            {
+                var hash = algorithm.ComputeHash(data);
+                var text = new StringBuilder(hash.Length * 2);
+                foreach (var b in hash) text.Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                return text.ToString();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.ExceptionServices;
+
+namespace Pop3Tools.Engine.Protocol
+{
+    /// <summary>
+    /// One per-message command (RETR, TOP, DELE) over many message numbers, with up to
+    /// <c>window</c> commands in flight (RFC 2449 PIPELINING; a window of 1 is the plain
+    /// one-at-a-time dialogue). Replies are consumed in order whatever the callbacks do, so
+    /// the connection stays in step; a callback's exception is handed back, not thrown.
+    /// </summary>
+    internal sealed class CommandBatch
+    {
+        private readonly Pop3Channel channel;
+        private readonly int window;
+        private readonly Func<int, string> command;
+        private readonly bool hasData;
+
+        public CommandBatch(Pop3Channel channel, int window, Func<int, string> command, bool hasData)
+        {
+            this.channel = channel;
+            this.window = Math.Max(1, window);
+            this.command = command;
+            this.hasData = hasData;
+        }
+
+        /// <returns>The first exception a callback threw, for the caller to rethrow once the batch is over.</returns>
+        public ExceptionDispatchInfo? Run(IEnumerable<int> numbers, Action<int, Stream>? onMessage, Action<int, Pop3Exception> onError)
+        {
+            ExceptionDispatchInfo? callbackFailure = null;
+            // Each queued entry: the number, and whether its command was really sent (numbers below 1 are not).
+            var inFlight = new Queue<KeyValuePair<int, bool>>();
+            using (var next = numbers.GetEnumerator())
+            {
+                var more = true;
+                while (true)
+                {
+                    if (callbackFailure == null && more) more = Fill(next, inFlight);
+                    if (inFlight.Count == 0) break;
+                    var entry = inFlight.Dequeue();
+                    var failure = entry.Value ? Consume(entry.Key, onMessage, onError, callbackFailure == null) : NotSent(entry.Key, onError, callbackFailure == null);
+                    callbackFailure = callbackFailure ?? failure;
+                }
+            }
+            return callbackFailure;
+        }
+
+        /// <summary>Queues and sends commands until the window is full; false once the numbers run out.</summary>
+        private bool Fill(IEnumerator<int> next, Queue<KeyValuePair<int, bool>> inFlight)
+        {
+            var commands = new List<string>();
+            var more = true;
+            while (inFlight.Count < window)
+            {
+                if (!next.MoveNext())
+                {
+                    more = false;
+                    break;
+                }
+                var number = next.Current;
+                var valid = number >= 1;
+                inFlight.Enqueue(new KeyValuePair<int, bool>(number, valid));
+                if (valid) commands.Add(command(number));
+            }
+            if (commands.Count > 0) channel.SendAll(commands);
+            return more;
+        }
+
+        private ExceptionDispatchInfo? Consume(int number, Action<int, Stream>? onMessage, Action<int, Pop3Exception> onError, bool deliver)
+        {
+            var what = command(number);
+            var reply = channel.ReadReply();
+            if (!reply.IsOk)
+            {
+                var error = ResponseErrors.FromErr(reply, what, ReplyContext.Message, null);
+                return deliver ? Invoke(() => onError(number, error)) : null;
+            }
+            if (!hasData) return null;
+            var data = channel.OpenData();
+            ExceptionDispatchInfo? failure = null;
+            if (deliver && onMessage != null) failure = Invoke(() => onMessage(number, data));
+            // A read failure inside the callback means the link is broken, whatever the callback did with it.
+            if (data.Failure != null) throw data.Failure;
+            data.Drain();
+            return failure;
+        }
+
+        private static ExceptionDispatchInfo? NotSent(int number, Action<int, Pop3Exception> onError, bool deliver)
+        {
+            var error = new Pop3Exception(Pop3ErrorKind.MessageNotFound, "There is no message number " + number + ": numbers start at 1.");
+            return deliver ? Invoke(() => onError(number, error)) : null;
+        }
+
+        private static ExceptionDispatchInfo? Invoke(Action callback)
+        {
+            try
+            {
+                callback();
+                return null;
+            }
+            catch (Exception e)
+            {
+                return ExceptionDispatchInfo.Capture(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System;
+using System.IO;
+
+namespace Pop3Tools.Engine.Protocol
+{
+    /// <summary>
+    /// The body of a multi-line reply (RETR, TOP) as a forward-only stream: removes the
+    /// dot-stuffing on the fly, ends every line with CRLF (bare LF tolerated), and stops at
+    /// the terminating "." line. Works straight on the transport buffer, so neither a line
+    /// nor a message is ever held whole in memory.
+    /// </summary>
+    internal sealed class MessageDataStream : Stream
+    {
+        private enum State
+        {
+            LineStart,
+            /// <summary>A '.' opened the line: either the terminator or a stuffed dot.</summary>
+            AfterLeadingDot,
+            /// <summary>".\r" so far: the terminator if LF follows.</summary>
+            AfterLeadingDotCr,
+            InLine,
+            /// <summary>A CR inside a line: a line end if LF follows, data otherwise.</summary>
+            AfterCr,
+            Finished,
+        }
+
+        private readonly Pop3Transport transport;
+        private readonly int maxLineBytes;
+        private State state = State.LineStart;
+        private int lineBytes;
+        /// <summary>Output owed to the reader that did not fit its last buffer: the LF of a CRLF, or a lone CR.</summary>
+        private int pendingByte = -1;
+
+        public MessageDataStream(Pop3Transport transport, int maxLineBytes)
+        {
+            this.transport = transport;
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        public bool IsFinished => state == State.Finished && pendingByte < 0;
+
+        /// <summary>
+        /// The transport or protocol failure a read hit, kept so the command layer sees it even
+        /// when the consumer swallowed or wrapped the exception: the connection is out of step.
+        /// </summary>
+        public Pop3Exception? Failure { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>Reads and discards whatever the consumer left, up to the terminator.</summary>
+        public void Drain()
+        {
+            var scratch = new byte[8192];
+            while (Read(scratch, 0, scratch.Length) > 0)
+            {
+            }
+        }
+
+        public override int Read(byte[] destination, int offset, int count)
+        {
+            if (destination == null) throw new ArgumentNullException(nameof(destination));
+            if (offset < 0 || count < 0 || offset + count > destination.Length) throw new ArgumentOutOfRangeException(nameof(count));
+            if (Failure != null) throw Failure;
+            try
+            {
+                return ReadCore(destination, offset, count);
+            }
+            catch (Pop3Exception e)
+            {
+                Failure = e;
+                throw;
+            }
+        }
+
+        private int ReadCore(byte[] destination, int offset, int count)
+        {
+            var written = 0;
+            while (written < count)
+            {
+                if (pendingByte >= 0)
+                {
+                    destination[offset + written++] = (byte)pendingByte;
+                    pendingByte = -1;
+                    continue;
+                }
+                if (state == State.Finished) break;
+                // Hand back what we have rather than block for more once some data is ready.
+                if (written > 0 && transport.Position == transport.Length) break;
+                transport.EnsureData();
+                written += Step(destination, offset + written, count - written);
+            }
+            return written;
+        }
+
+        /// <summary>Consumes input from the transport buffer for one state; returns bytes written.</summary>
+        private int Step(byte[] destination, int offset, int room)
+        {
+            var input = transport.Buffer;
+            var position = transport.Position;
+            var b = input[position];
+            switch (state)
+            {
+                case State.LineStart:
+                    lineBytes = 0;
+                    if (b == (byte)'.')
+                    {
+                        transport.Position = position + 1;
+                        state = State.AfterLeadingDot;
+                    }
+                    else
+                    {
+                        state = State.InLine;
+                    }
+                    return 0;
+
+                case State.AfterLeadingDot:
+                    if (b == (byte)'\r')
+                    {
+                        transport.Position = position + 1;
+                        state = State.AfterLeadingDotCr;
+                        return 0;
+                    }
+                    if (b == (byte)'\n')
+                    {
+                        transport.Position = position + 1;
+                        state = State.Finished;
+                        return 0;
+                    }
+                    // RFC 1939 section 3: a line starting with '.' had one '.' prepended; drop it.
+                    lineBytes = 1;
+                    state = State.InLine;
+                    return 0;
+
+                case State.AfterLeadingDotCr:
+                    if (b == (byte)'\n')
+                    {
+                        transport.Position = position + 1;
+                        state = State.Finished;
+                        return 0;
+                    }
+                    // ".\r" followed by data: the stuffed dot is dropped, the CR is data.
+                    state = State.InLine;
+                    lineBytes = 1;
+                    return Emit(destination, offset, (byte)'\r');
+
+                case State.AfterCr:
+                    if (b == (byte)'\n')
+                    {
+                        transport.Position = position + 1;
+                        return EndLine(destination, offset, room);
+                    }
+                    state = State.InLine;
+                    CountLineBytes(1);
+                    return Emit(destination, offset, (byte)'\r');
+
+                default:
+                    return CopyLineBytes(destination, offset, room);
+            }
+        }
+
+        private int CopyLineBytes(byte[] destination, int offset, int room)
+        {
+            var input = transport.Buffer;
+            var start = transport.Position;
+            var end = transport.Length;
+            var i = start;
+            var limit = Math.Min(end, start + room);
+            while (i < limit && input[i] != (byte)'\r' && input[i] != (byte)'\n') i++;
+            var copied = i - start;
+            CountLineBytes(copied);
+            Buffer.BlockCopy(input, start, destination, offset, copied);
+            transport.Position = i;
+            if (i < limit)
+            {
+                transport.Position = i + 1;
+                if (input[i] == (byte)'\n') return copied + EndLine(destination, offset + copied, room - copied);
+                state = State.AfterCr;
+            }
+            return copied;
+        }
+
+        private int EndLine(byte[] destination, int offset, int room)
+        {
+            state = State.LineStart;
+            if (room >= 2)
+            {
+                destination[offset] = (byte)'\r';
+                destination[offset + 1] = (byte)'\n';
+                return 2;
+            }
+            destination[offset] = (byte)'\r';
+            pendingByte = '\n';
+            return 1;
+        }
+
+        private static int Emit(byte[] destination, int offset, byte value)
+        {
+            destination[offset] = value;
+            return 1;
+        }
+
+        private void CountLineBytes(int added)
+        {
+            lineBytes += added;
+            if (lineBytes > maxLineBytes)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.ProtocolError,
+                    "The server sent a message line longer than " + maxLineBytes + " bytes.");
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

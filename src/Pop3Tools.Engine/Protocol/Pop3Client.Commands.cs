@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+
+namespace Pop3Tools.Engine.Protocol
+{
+    public sealed partial class Pop3Client
+    {
+        public Pop3Stat Stat(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        {
+            log.Step("Reading the mailbox size");
+            Channel.Send("STAT");
+            var reply = Channel.Expect("STAT", ReplyContext.General);
+            var words = reply.Text.Split(' ');
+            if (words.Length < 2 || !TryParseCount(words[0], out var count) || !TryParseSize(words[1], out var size))
+            {
+                throw Malformed("STAT", reply.Text);
+            }
+            return new Pop3Stat(count, size);
+        });
+
+        public IReadOnlyList<Pop3ListEntry> List(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        {
+            log.Step("Listing message sizes");
+            var entries = new List<Pop3ListEntry>();
+            foreach (var line in ReadNumberedList("LIST"))
+            {
+                if (!TryParseSize(line.Value, out var size)) throw Malformed("LIST", line.Key + " " + line.Value);
+                entries.Add(new Pop3ListEntry(line.Key, size));
+            }
+            return (IReadOnlyList<Pop3ListEntry>)entries;
+        });
+
+        public IReadOnlyList<Pop3UidEntry> Uidl(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        {
+            log.Step("Listing unique ids");
+            var entries = new List<Pop3UidEntry>();
+            foreach (var line in ReadNumberedList("UIDL"))
+            {
+                if (line.Value.Length == 0 || line.Value.IndexOf(' ') >= 0) throw Malformed("UIDL", line.Key + " " + line.Value);
+                entries.Add(new Pop3UidEntry(line.Key, line.Value));
+            }
+            return (IReadOnlyList<Pop3UidEntry>)entries;
+        });
+
+        /// <summary>
+        /// RETR for each number, pipelined when offered. <paramref name="onMessage"/> gets a
+        /// forward-only stream of the message (dot-stuffing removed, CRLF line ends); whatever it
+        /// leaves unread is drained afterwards. A -ERR for one message goes to <paramref name="onError"/>
+        /// (MessageNotFound) and the batch goes on. An exception thrown by a callback is rethrown once
+        /// the replies in flight are consumed, so the connection stays in step.
+        /// </summary>
+        public void Retrieve(IEnumerable<int> numbers, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken)
+        {
+            if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
+            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken);
+        }
+
+        /// <summary>TOP n lines for each number; same contract as <see cref="Retrieve"/>.</summary>
+        public void Top(IEnumerable<int> numbers, int lines, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken)
+        {
+            if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
+            if (lines < 0) throw new ArgumentOutOfRangeException(nameof(lines));
+            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken);
+        }
+
+        /// <summary>DELE for each number, pipelined when offered; a -ERR for one goes to onError.</summary>
+        public void Delete(IEnumerable<int> numbers, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) =>
+            RunBatch("Marking messages for deletion", numbers, n => "DELE " + Number(n), null, onError, cancellationToken);
+
+        public void Reset(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        {
+            log.Step("Unmarking messages marked for deletion");
+            Channel.Send("RSET");
+            Channel.Expect("RSET", ReplyContext.General);
+        });
+
+        public void Noop(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        {
+            Channel.Send("NOOP");
+            Channel.Expect("NOOP", ReplyContext.General);
+        });
+
+        /// <summary>QUIT: commits deletions (UPDATE state) and closes. Throws if the server answers -ERR.</summary>
+        public void Quit(CancellationToken cancellationToken)
+        {
+            try
+            {
+                Run(cancellationToken, () =>
+                {
+                    log.Step("Ending the session (QUIT commits deletions)");
+                    Channel.Send("QUIT");
+                    Channel.Expect("QUIT", ReplyContext.Quit);
+                });
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        private void RunBatch(string step, IEnumerable<int> numbers, Func<int, string> command, Action<int, Stream>? onMessage,
+            Action<int, Pop3Exception> onError, CancellationToken cancellationToken)
+        {
+            if (numbers == null) throw new ArgumentNullException(nameof(numbers));
+            if (onError == null) throw new ArgumentNullException(nameof(onError));
+            var callbackFailure = Run(cancellationToken, () =>
+            {
+                var window = options.UsePipelining && capabilities.Pipelining ? options.PipelineWindow : 1;
+                log.Step(step + (window > 1 ? " (pipelined, up to " + window + " in flight)" : string.Empty));
+                return new CommandBatch(Channel, window, command, onMessage != null).Run(numbers, onMessage, onError);
+            });
+            Rethrow(callbackFailure);
+        }
+
+        /// <summary>Reads a LIST/UIDL style reply: "number rest" lines, bounded in count.</summary>
+        private List<KeyValuePair<int, string>> ReadNumberedList(string command)
+        {
+            Channel.Send(command);
+            Channel.Expect(command, ReplyContext.General);
+            var result = new List<KeyValuePair<int, string>>();
+            foreach (var line in Channel.ReadListLines(command, ProtocolLimits.MaxListEntries))
+            {
+                var trimmed = line.Trim();
+                var space = trimmed.IndexOf(' ');
+                if (space <= 0 || !TryParseCount(trimmed.Substring(0, space), out var number) || number < 1)
+                {
+                    throw Malformed(command, line);
+                }
+                result.Add(new KeyValuePair<int, string>(number, trimmed.Substring(space + 1).Trim()));
+            }
+            return result;
+        }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static bool TryParseCount(string text, out int value) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+        private static bool TryParseSize(string text, out long value) =>
+            long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+        private static Pop3Exception Malformed(string command, string text) =>
+            new Pop3Exception(Pop3ErrorKind.ProtocolError, "The server's " + command + " reply is malformed: \"" + Pop3Response.Abbreviate(text) + "\".");
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.IO;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace Pop3Tools.Engine.Protocol
+{
+    /// <summary>
+    /// The byte pipe under the command layer: one socket, optionally wrapped in TLS,
+    /// with a read buffer shared by the line reader and the message-data stream.
+    /// Every read and write is bounded by the socket timeouts; every failure comes out
+    /// as a <see cref="Pop3Exception"/> (SessionClosed or Timeout).
+    /// </summary>
+    internal sealed class Pop3Transport : IDisposable
+    {
+        private readonly Socket socket;
+        private Stream stream;
+        private readonly byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int length;
+        private int closed;
+
+        public Pop3Transport(Socket socket, TimeSpan timeout)
+        {
+            this.socket = socket;
+            var milliseconds = TimeoutMilliseconds(timeout);
+            // Socket timeouts bound synchronous reads and writes, including those made by SslStream.
+            socket.ReceiveTimeout = milliseconds;
+            socket.SendTimeout = milliseconds;
+            socket.NoDelay = true;
+            stream = new NetworkStream(socket, ownsSocket: true);
+        }
+
+        public bool IsOpen => Volatile.Read(ref closed) == 0;
+
+        /// <summary>The stream TLS is layered on.</summary>
+        public Stream Stream => stream;
+
+        public void Upgrade(Stream secureStream) => stream = secureStream;
+
+        /// <summary>Forgets bytes received but not yet consumed; returns how many there were.</summary>
+        public int DiscardBuffered()
+        {
+            var discarded = length - position;
+            position = length = 0;
+            return discarded;
+        }
+
+        /// <summary>
+        /// Bytes the server sent before the client asked for them. Only readable once they
+        /// are in the buffer: the check is "has anything arrived so far", not a wait.
+        /// </summary>
+        public int BufferedCount => length - position;
+
+        internal byte[] Buffer => buffer;
+
+        internal int Position
+        {
+            get => position;
+            set => position = value;
+        }
+
+        internal int Length => length;
+
+        /// <summary>Reads one line (CRLF or bare LF), without its line end.</summary>
+        public string ReadLine(int maxBytes)
+        {
+            var scanned = 0;
+            while (true)
+            {
+                var newline = Array.IndexOf(buffer, (byte)'\n', position + scanned, length - position - scanned);
+                if (newline >= 0)
+                {
+                    var end = newline;
+                    if (end > position && buffer[end - 1] == (byte)'\r') end--;
+                    if (end - position > maxBytes) throw LineTooLong(maxBytes);
+                    var line = Encoding.UTF8.GetString(buffer, position, end - position);
+                    position = newline + 1;
+                    return line;
+                }
+                scanned = length - position;
+                if (scanned > maxBytes + 1) throw LineTooLong(maxBytes);
+                Fill();
+            }
+        }
+
+        /// <summary>Makes sure at least one unread byte is in the buffer.</summary>
+        internal void EnsureData()
+        {
+            if (position == length) Fill();
+        }
+
+        public void Write(byte[] data)
+        {
+            try
+            {
+                stream.Write(data, 0, data.Length);
+                stream.Flush();
+            }
+            catch (Exception e) when (IsTransportFailure(e))
+            {
+                throw Translate(e, "sending");
+            }
+        }
+
+        /// <summary>Closes at once; a read blocked on another thread returns with an error.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref closed, 1) != 0) return;
+            try { socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+            try { stream.Dispose(); } catch (IOException) { } catch (ObjectDisposedException) { }
+            socket.Dispose();
+        }
+
+        private void Fill()
+        {
+            if (position > 0)
+            {
+                System.Buffer.BlockCopy(buffer, position, buffer, 0, length - position);
+                length -= position;
+                position = 0;
+            }
+            int read;
+            try
+            {
+                if (!IsOpen) throw new ObjectDisposedException(nameof(Pop3Transport));
+                read = stream.Read(buffer, length, buffer.Length - length);
+            }
+            catch (Exception e) when (IsTransportFailure(e))
+            {
+                throw Translate(e, "receiving");
+            }
+            if (read <= 0)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.SessionClosed, "The server closed the connection.");
+            }
+            length += read;
+        }
+
+        internal static bool IsTransportFailure(Exception e) =>
+            e is IOException || e is SocketException || e is ObjectDisposedException
+            || e is System.Security.Authentication.AuthenticationException;
+
+        /// <summary>Maps a socket-level failure to the error kind scripts match on.</summary>
+        internal static Pop3Exception Translate(Exception e, string during)
+        {
+            var socketError = FindSocketError(e);
+            if (socketError == SocketError.TimedOut || socketError == SocketError.WouldBlock)
+            {
+                return new Pop3Exception(Pop3ErrorKind.Timeout, "The server did not respond in time while " + during + ".", e);
+            }
+            return new Pop3Exception(Pop3ErrorKind.SessionClosed, "The connection was lost while " + during + ": " + e.Message, e);
+        }
+
+        private static SocketError? FindSocketError(Exception? e)
+        {
+            for (; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socketException) return socketException.SocketErrorCode;
+            }
+            return null;
+        }
+
+        internal static int TimeoutMilliseconds(TimeSpan timeout)
+        {
+            if (timeout <= TimeSpan.Zero || timeout.TotalMilliseconds >= int.MaxValue) return Timeout.Infinite;
+            return (int)Math.Max(1, timeout.TotalMilliseconds);
+        }
+
+        private static Pop3Exception LineTooLong(int maxBytes) =>
+            new Pop3Exception(Pop3ErrorKind.ProtocolError, "The server sent a line longer than " + maxBytes + " bytes.");
+    }
+}
