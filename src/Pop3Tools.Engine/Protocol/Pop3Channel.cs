@@ -61,13 +61,17 @@ namespace Pop3Tools.Engine.Protocol
             return reply;
         }
 
-        /// <summary>The lines of a multi-line reply up to the "." terminator, dot-stuffing removed.</summary>
-        public List<string> ReadListLines(string what, int maxLines)
+        /// <summary>
+        /// The lines of a multi-line reply up to the "." terminator, dot-stuffing removed.
+        /// Only short replies (CAPA) are logged line by line: a UIDL of a big mailbox would flood the log.
+        /// </summary>
+        public List<string> ReadListLines(string what, int maxLines, bool logLines)
         {
             var lines = new List<string>();
             while (true)
             {
                 var line = Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
+                if (logLines) Log.Received(line);
                 if (line == ".") return lines;
                 if (lines.Count >= maxLines)
                 {

@@ -18,13 +18,19 @@ namespace Pop3Tools.Engine.Protocol
             if (IsAuthenticated) throw new InvalidOperationException("This connection is already logged in.");
             var user = credential.UserName ?? string.Empty;
             if (user.IndexOf('\r') >= 0 || user.IndexOf('\n') >= 0) throw new ArgumentException("The user name must not contain a line break.", nameof(credential));
+            if (!IsConnected) throw Closed();
+            // Choosing needs no I/O: a method the server lacks, a refused clear-text login or a
+            // credential the mechanism cannot carry fails here, before a byte is sent.
+            // Without CAPA (plain RFC 1939) USER is assumed: it is the one login every server has.
+            var userAvailable = capabilities.User || capabilities.Lines.Count == 0;
+            var chosen = AuthenticationPlanner.Choose(method, capabilities.SaslMechanisms, userAvailable, ApopTimestamp != null);
+            var name = AuthenticationPlanner.MechanismName(chosen);
+            RefuseIfInsecure(chosen, name);
+            var mechanism = chosen == Pop3AuthenticationMethod.UserPass || chosen == Pop3AuthenticationMethod.Apop
+                ? null
+                : SaslMechanismFactory.Create(chosen, credential);
             Run(cancellationToken, () =>
             {
-                // Without CAPA (plain RFC 1939) USER is assumed: it is the one login every server has.
-                var userAvailable = capabilities.User || capabilities.Lines.Count == 0;
-                var chosen = AuthenticationPlanner.Choose(method, capabilities.SaslMechanisms, userAvailable, ApopTimestamp != null);
-                var name = AuthenticationPlanner.MechanismName(chosen);
-                RefuseIfInsecure(chosen, name);
                 log.Step("Logging in as " + user + " with " + name);
                 var loginDelay = capabilities.LoginDelaySeconds;
                 switch (chosen)
@@ -41,7 +47,7 @@ namespace Pop3Tools.Engine.Protocol
                         Channel.Expect("APOP", ReplyContext.Login, loginDelay);
                         break;
                     default:
-                        SaslExchange.Run(Channel, SaslMechanismFactory.Create(chosen, credential), loginDelay);
+                        SaslExchange.Run(Channel, mechanism!, loginDelay);
                         break;
                 }
                 IsAuthenticated = true;

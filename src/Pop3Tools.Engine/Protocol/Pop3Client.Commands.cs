@@ -121,7 +121,9 @@ namespace Pop3Tools.Engine.Protocol
             Channel.Send(command);
             Channel.Expect(command, ReplyContext.General);
             var result = new List<KeyValuePair<int, string>>();
-            foreach (var line in Channel.ReadListLines(command, ProtocolLimits.MaxListEntries))
+            var lines = Channel.ReadListLines(command, ProtocolLimits.MaxListEntries, logLines: false);
+            log.Step(command + " listed " + lines.Count + " messages");
+            foreach (var line in lines)
             {
                 var trimmed = line.Trim();
                 var space = trimmed.IndexOf(' ');

@@ -120,8 +120,7 @@ namespace Pop3Tools.Engine.Protocol
                 log.Step("The server does not support CAPA; assuming plain RFC 1939");
                 return Pop3Capabilities.Empty;
             }
-            var lines = Channel.ReadListLines("CAPA", ProtocolLimits.MaxCapabilityLines);
-            log.Step("Capabilities: " + string.Join(", ", lines));
+            var lines = Channel.ReadListLines("CAPA", ProtocolLimits.MaxCapabilityLines, logLines: true);
             return new Pop3Capabilities(lines);
         }
 

@@ -1,0 +1,100 @@
+using Pop3Tools.Engine.Protocol;
+using Pop3Tools.Engine.Tests.Scripted;
+using static Pop3Tools.Engine.Tests.Protocol.ClientHelpers;
+
+namespace Pop3Tools.Engine.Tests.Protocol;
+
+public class PipeliningTests
+{
+    private const int MessageCount = 7;
+    private const int MissingMessage = 4;
+
+    private static string Body(int n) => "Subject: message " + n + "\r\n\r\n..line " + n + "\r\n";
+
+    /// <summary>Answers each RETR as it is read, whether the client pipelines or not.</summary>
+    private static void ServeRetrievals(ScriptedConnection c, bool offerPipelining)
+    {
+        c.SendLine("+OK hello");
+        c.ExpectCapa(offerPipelining ? new[] { "PIPELINING", "UIDL" } : new[] { "UIDL" });
+        for (var n = 1; n <= MessageCount; n++)
+        {
+            c.Expect("RETR " + n);
+            if (n == MissingMessage) c.SendLine("-ERR no such message");
+            else c.Send("+OK\r\n" + Body(n) + ".\r\n");
+        }
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Pipelined_and_one_at_a_time_give_identical_results(bool offerPipelining, bool usePipelining)
+    {
+        using var server = ScriptedPop3Server.Start(c => ServeRetrievals(c, offerPipelining));
+        var options = server.ClientOptions();
+        options.UsePipelining = usePipelining;
+        options.PipelineWindow = 3;
+        using var client = Pop3Client.Connect(options, TestToken());
+        var (messages, errors) = RetrieveAll(client, Enumerable.Range(1, MessageCount));
+
+        var expected = Enumerable.Range(1, MessageCount).Where(n => n != MissingMessage)
+            .ToDictionary(n => n, n => Body(n).Replace("..line", ".line"));
+        Assert.Equal(expected, messages);
+        Assert.Equal(new Dictionary<int, Pop3ErrorKind> { [MissingMessage] = Pop3ErrorKind.MessageNotFound }, errors);
+        server.AssertScriptsSucceeded();
+    }
+
+    [Theory]
+    [InlineData(true, 3)]
+    [InlineData(false, 1)]
+    public void No_more_commands_than_the_window_are_in_flight(bool offerPipelining, int window)
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK hello");
+            c.ExpectCapa(offerPipelining ? new[] { "PIPELINING" } : Array.Empty<string>());
+            var next = 1;
+            // The client may send the whole window before any reply; then it must wait.
+            for (; next <= window; next++) c.Expect("DELE " + next);
+            if (c.ClientSendsWithin(TimeSpan.FromMilliseconds(300))) throw new ScriptMismatchException("The client exceeded its window.");
+            for (var answered = 1; answered <= MessageCount; answered++)
+            {
+                c.SendLine("+OK deleted");
+                if (next <= MessageCount) c.Expect("DELE " + next++);
+            }
+        });
+        var options = server.ClientOptions();
+        options.PipelineWindow = 3;
+        using var client = Pop3Client.Connect(options, TestToken());
+        var errors = new List<int>();
+        client.Delete(Enumerable.Range(1, MessageCount), (n, e) => errors.Add(n), TestToken());
+        Assert.Empty(errors);
+        server.AssertScriptsSucceeded();
+    }
+
+    [Fact]
+    public void A_callback_exception_is_rethrown_after_the_replies_in_flight_are_consumed()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK hello");
+            c.ExpectCapa("PIPELINING");
+            for (var n = 1; n <= 5; n++) c.Expect("RETR " + n);
+            for (var n = 1; n <= 5; n++) c.Send("+OK\r\n" + Body(n) + ".\r\n");
+            c.Expect("NOOP");
+            c.SendLine("+OK");
+        });
+        using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
+        var delivered = new List<int>();
+        var thrown = Assert.Throws<InvalidOperationException>(() => client.Retrieve(Enumerable.Range(1, 5), (n, s) =>
+        {
+            delivered.Add(n);
+            if (n == 2) throw new InvalidOperationException("disk full");
+        }, (n, e) => throw e, TestToken()));
+        Assert.Equal("disk full", thrown.Message);
+        Assert.Equal(new[] { 1, 2 }, delivered);
+        Assert.True(client.IsConnected);
+        client.Noop(TestToken());
+        server.AssertScriptsSucceeded();
+    }
+}
