@@ -10,7 +10,7 @@ namespace Pop3Tools.Benchmarks.Measurement;
 internal static class ProcessTimer
 {
     public const string TimePath = "/usr/bin/time";
-    private const int ErrorTailChars = 600;
+    private const int ErrorSummaryChars = 300;
 
     public static TimedRun Run(ProcessSpec spec, string scratchDir, TimeSpan timeout)
     {
@@ -44,9 +44,8 @@ internal static class ProcessTimer
             return new TimedRun(-1, double.NaN, 0, $"killed after {timeout.TotalSeconds:0} s");
         }
         process.WaitForExit();
-        var errorText = (stderr.Result + stdout.Result).Trim();
         var (seconds, rss) = ReadTimeFile(timeFile);
-        return new TimedRun(process.ExitCode, seconds, rss, Tail(errorText));
+        return new TimedRun(process.ExitCode, seconds, rss, Summarize(stderr.Result + "\n" + stdout.Result));
     }
 
     // GNU time writes "Command exited with non-zero status N" before the format
@@ -66,6 +65,14 @@ internal static class ProcessTimer
         return (seconds, rss);
     }
 
-    private static string Tail(string text) =>
-        text.Length <= ErrorTailChars ? text : "..." + text[^ErrorTailChars..];
+    // The line that says what went wrong is the last one that is not a stack frame:
+    // Python's traceback ends with it, .NET's unhandled exception starts with it.
+    private static string Summarize(string output)
+    {
+        var line = output
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(l => !l.StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal))
+            ?? "";
+        return line.Length <= ErrorSummaryChars ? line : line[..ErrorSummaryChars] + "...";
+    }
 }

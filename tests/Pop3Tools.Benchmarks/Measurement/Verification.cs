@@ -4,18 +4,15 @@ namespace Pop3Tools.Benchmarks.Measurement;
 internal static class Verification
 {
     /// <summary>
-    /// Headroom per message over the mailbox's own bytes: a batch-SMTP envelope
-    /// (MAIL/RCPT/DATA lines) and dot-stuffing add a little, nothing else may.
+    /// Null when the run is good, else why it is not. The bytes must match exactly,
+    /// up to <paramref name="extraBytesPerMessage"/> that the client's storage adds.
     /// </summary>
-    public const int AllowedExtraBytesPerMessage = 1024;
-
-    /// <summary>Null when the run is good, else why it is not.</summary>
-    public static string? Problem(TimedRun run, MailTally stored, MailboxSnapshot mailbox)
+    public static string? Problem(TimedRun run, MailTally stored, MailboxSnapshot mailbox, int extraBytesPerMessage)
     {
         if (!run.Exited0)
         {
             var status = run.ExitCode < 0 ? "did not finish" : $"exit code {run.ExitCode}";
-            return run.ErrorTail.Length == 0 ? status : $"{status}: {run.ErrorTail}";
+            return run.ErrorSummary.Length == 0 ? status : $"{status}: {run.ErrorSummary}";
         }
         if (double.IsNaN(run.Seconds))
         {
@@ -26,10 +23,11 @@ internal static class Verification
         {
             return $"stored {stored.Messages} of {expected.Messages} messages";
         }
-        var ceiling = expected.BytesWithoutCr + (long)AllowedExtraBytesPerMessage * expected.Messages;
+        var ceiling = expected.BytesWithoutCr + (long)extraBytesPerMessage * expected.Messages;
         if (stored.BytesWithoutCr < expected.BytesWithoutCr || stored.BytesWithoutCr > ceiling)
         {
-            return $"stored {stored.BytesWithoutCr} bytes (CR not counted), mailbox holds {expected.BytesWithoutCr}";
+            return $"stored {stored.BytesWithoutCr} bytes (CR not counted), mailbox holds {expected.BytesWithoutCr}" +
+                   (extraBytesPerMessage > 0 ? $" (+ up to {extraBytesPerMessage} per message)" : "");
         }
         return null;
     }

@@ -26,6 +26,12 @@ internal abstract class BenchClient
 
     public string Label => Variant.Length == 0 ? Name : $"{Name} ({Variant})";
 
+    /// <summary>
+    /// Bytes per message the client's way of storing may add to the message itself
+    /// (CR not counted); zero means the stored mail must match the mailbox exactly.
+    /// </summary>
+    public virtual int ExtraBytesAllowedPerMessage => 0;
+
     /// <summary>Writes the configuration the client needs and returns the command that downloads.</summary>
     public abstract ProcessSpec Prepare(RunContext run);
 

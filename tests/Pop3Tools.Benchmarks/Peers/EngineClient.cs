@@ -21,12 +21,19 @@ internal sealed class EngineClient : BenchClient
 
     public override string Executable => Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
 
-    public override string Configuration =>
-        "`Pop3Tools.Benchmarks client`: `Pop3Client` with USER/PASS, `SkipCertificateCheck`, STAT then one " +
-        "`Retrieve` over all numbers (pipelined RETR when on, one at a time when off); each message is streamed " +
-        "with `Stream.CopyTo` (64 KiB buffer) into its own file, never held whole in memory; no fsync.";
+    public override string Configuration => _pipelining
+        ? "`Pop3Tools.Benchmarks client`, a separate process: `Pop3Client` with implicit TLS (plain: `None` with " +
+          "`AllowInsecureAuthentication`), `SkipCertificateCheck`, USER/PASS, STAT, then one `Retrieve` over all " +
+          "numbers with `UsePipelining` (RETR in a window of 32); each message is streamed by `Stream.CopyTo` " +
+          "(64 KiB buffer) into its own file, never held whole in memory."
+        : "as above with `UsePipelining = false`: one RETR at a time.";
 
-    public override ProcessSpec Prepare(RunContext run)
+    public override ProcessSpec Prepare(RunContext run) => Spec(run, loginOnly: false);
+
+    /// <summary>The same process that connects, logs in and quits without fetching: the runtime's floor.</summary>
+    public ProcessSpec PrepareLoginOnly(RunContext run) => Spec(run, loginOnly: true);
+
+    private ProcessSpec Spec(RunContext run, bool loginOnly)
     {
         var arguments = new List<string>();
         // Under `dotnet Pop3Tools.Benchmarks.dll` the process is the muxer, which needs the dll again.
@@ -46,6 +53,10 @@ internal sealed class EngineClient : BenchClient
         if (!_pipelining)
         {
             arguments.Add("--no-pipelining");
+        }
+        if (loginOnly)
+        {
+            arguments.Add("--login-only");
         }
         return new ProcessSpec(Executable, arguments, PasswordEnvironment(run));
     }

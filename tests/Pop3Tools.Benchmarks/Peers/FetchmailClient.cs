@@ -30,6 +30,10 @@ internal sealed class FetchmailClient : BenchClient
           "--invisible --nosyslog --silent --idfile <tmp> --pidfile <tmp> --bsmtp <tmp>/mail.bsmtp`, " +
           "FETCHMAILHOME and HOME pointed at a private temp dir.";
 
+    // Batch SMTP wraps each message in MAIL/RCPT/DATA lines and dot-stuffs it; the
+    // MDA path also adds a few bytes (observed: a handful over a whole mailbox).
+    public override int ExtraBytesAllowedPerMessage => 1024;
+
     public override ProcessSpec Prepare(RunContext run)
     {
         var rc = WritePrivateFile(

@@ -14,7 +14,8 @@ internal sealed class PoplibClient : BenchClient
 
     public override string Configuration =>
         "`python3 poplib_fetch.py` (embedded in the benchmark): `POP3_SSL` with an `ssl` context that skips " +
-        "hostname and chain checks (plain: `POP3`), USER/PASS, STAT, then `retr(n)` for each message and one " +
+        "hostname and chain checks (plain: `POP3`), `poplib._MAXLINE` raised from 2048 to 1 MiB (the default " +
+        "rejects the mailbox's 10,000-character lines), USER/PASS, STAT, then `retr(n)` for each message and one " +
         "file per message. poplib returns each message as a list of lines, i.e. whole in memory.";
 
     public override ProcessSpec Prepare(RunContext run)

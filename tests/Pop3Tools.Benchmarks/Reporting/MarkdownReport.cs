@@ -27,9 +27,11 @@ internal static class MarkdownReport
                         $"(CRLF), largest {Megabytes(mailbox.LargestWireBytes)} MB; {scenario.Description}");
         text.AppendLine($"- Each client downloads every message into a fresh empty directory and keeps them on the server; " +
                         $"{scenario.Repetitions} run(s) per row, clients interleaved, median reported; a run that " +
-                        "did not store every message (count, and bytes with CR not counted) fails the row instead of timing it");
-        text.AppendLine("- Time and peak RSS of each client process (children included for wall time only) by " +
-                        "`/usr/bin/time -f \"%e %M\"`; MB/s = RETR bytes / median wall seconds (MB = 10^6 bytes)");
+                        "did not store every message fails the row instead of timing it: the count must match and the stored bytes " +
+                        "(CR not counted, so maildir LF and raw CRLF compare) must equal the generator's, exactly for every client " +
+                        "but fetchmail, whose envelope and dot-stuffing may add up to 1 KiB per message");
+        text.AppendLine("- Wall time and peak RSS of each client process by `/usr/bin/time -f \"%e %M\"`; " +
+                        "MB/s = RETR bytes / median wall seconds (MB = 10^6 bytes); RSS in MiB, median of the runs");
         text.AppendLine();
         text.AppendLine("| client | transport | median s | MB/s | peak RSS MiB | time vs Pop3Tools | RSS vs Pop3Tools | runs (s) |");
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|---|");
@@ -45,7 +47,7 @@ internal static class MarkdownReport
         text.AppendLine("## Clients").AppendLine();
         foreach (var client in rows.Select(r => r.Client).Distinct())
         {
-            text.AppendLine($"- **{client.Label}** — {versions.GetValueOrDefault(client, "unknown version")}. {client.Configuration}");
+            text.AppendLine($"- **{client.Label}** ({versions.GetValueOrDefault(client, "unknown version")}): {client.Configuration}");
         }
         if (notes.Count > 0)
         {
