@@ -19,7 +19,7 @@ internal sealed record Scenario(
     int Repetitions,
     TimeSpan RunTimeout)
 {
-    public static Scenario Full { get; } = new("full", 900, 4, 96, 3, TimeSpan.FromSeconds(120));
+    public static Scenario Full { get; } = new("full", 900, 5, 95, 3, TimeSpan.FromSeconds(120));
 
     public static Scenario Quick { get; } = new("quick", 30, 1, 10, 1, TimeSpan.FromSeconds(30));
 

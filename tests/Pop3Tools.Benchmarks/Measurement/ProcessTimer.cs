@@ -12,6 +12,9 @@ internal static class ProcessTimer
     public const string TimePath = "/usr/bin/time";
     private const int ErrorSummaryChars = 300;
 
+    // Wall seconds, peak RSS in KiB, user and system CPU seconds.
+    private const string TimeFormat = "%e %M %U %S";
+
     public static TimedRun Run(ProcessSpec spec, string scratchDir, TimeSpan timeout)
     {
         var timeFile = Path.Combine(scratchDir, "time.txt");
@@ -23,7 +26,7 @@ internal static class ProcessTimer
             UseShellExecute = false,
             WorkingDirectory = scratchDir,
         };
-        foreach (var argument in new[] { "-f", "%e %M", "-o", timeFile, spec.FileName }.Concat(spec.Arguments))
+        foreach (var argument in new[] { "-f", TimeFormat, "-o", timeFile, spec.FileName }.Concat(spec.Arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -41,28 +44,30 @@ internal static class ProcessTimer
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return new TimedRun(-1, double.NaN, 0, $"killed after {timeout.TotalSeconds:0} s");
+            return new TimedRun(-1, double.NaN, double.NaN, 0, $"killed after {timeout.TotalSeconds:0} s");
         }
         process.WaitForExit();
-        var (seconds, rss) = ReadTimeFile(timeFile);
-        return new TimedRun(process.ExitCode, seconds, rss, Summarize(stderr.Result + "\n" + stdout.Result));
+        var (seconds, cpu, rss) = ReadTimeFile(timeFile);
+        return new TimedRun(process.ExitCode, seconds, cpu, rss, Summarize(stderr.Result + "\n" + stdout.Result));
     }
 
     // GNU time writes "Command exited with non-zero status N" before the format
     // line when the child fails, so the measurement is the last line.
-    private static (double Seconds, long PeakRssKiB) ReadTimeFile(string path)
+    private static (double Seconds, double CpuSeconds, long PeakRssKiB) ReadTimeFile(string path)
     {
         var last = File.Exists(path)
             ? File.ReadAllLines(path).LastOrDefault(line => line.Length > 0)
             : null;
         var fields = last?.Split(' ') ?? Array.Empty<string>();
-        if (fields.Length != 2
+        if (fields.Length != 4
             || !double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            || !long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rss))
+            || !long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rss)
+            || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+            || !double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var system))
         {
-            return (double.NaN, 0);
+            return (double.NaN, double.NaN, 0);
         }
-        return (seconds, rss);
+        return (seconds, user + system, rss);
     }
 
     // The line that says what went wrong is the last one that is not a stack frame:

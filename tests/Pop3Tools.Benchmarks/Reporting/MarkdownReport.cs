@@ -30,11 +30,12 @@ internal static class MarkdownReport
                         "did not store every message fails the row instead of timing it: the count must match and the stored bytes " +
                         "(CR not counted, so maildir LF and raw CRLF compare) must equal the generator's, exactly for every client " +
                         "but fetchmail, whose envelope and dot-stuffing may add up to 1 KiB per message");
-        text.AppendLine("- Wall time and peak RSS of each client process by `/usr/bin/time -f \"%e %M\"`; " +
-                        "MB/s = RETR bytes / median wall seconds (MB = 10^6 bytes); RSS in MiB, median of the runs");
+        text.AppendLine("- Wall time, CPU time (user + system) and peak RSS of each client process by `/usr/bin/time -f \"%e %M %U %S\"`; " +
+                        "MB/s = RETR bytes / median wall seconds (MB = 10^6 bytes); CPU s and RSS (MiB) are medians of the runs too. " +
+                        "CPU time suffers less than wall time from other load on the machine");
         text.AppendLine();
-        text.AppendLine("| client | transport | median s | MB/s | peak RSS MiB | time vs Pop3Tools | RSS vs Pop3Tools | runs (s) |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|---|");
+        text.AppendLine("| client | transport | median s | MB/s | CPU s | peak RSS MiB | time vs Pop3Tools | RSS vs Pop3Tools | runs (s) |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|---|");
         foreach (var row in rows)
         {
             var reference = rows.FirstOrDefault(r => r.Transport == row.Transport
@@ -65,7 +66,7 @@ internal static class MarkdownReport
         var transport = row.Transport == Transport.Tls ? "implicit TLS" : "plain (no TLS)";
         if (row.Failed)
         {
-            return $"| {row.Client.Label} | {transport} | failed | | | | | {Cell(row.Failure!)} |";
+            return $"| {row.Client.Label} | {transport} | failed | | | | | | {Cell(row.Failure!)} |";
         }
         var usableReference = reference is { Failed: false } ? reference : null;
         var timeRatio = usableReference is null ? "n/a" : Ratio(row.MedianSeconds, usableReference.MedianSeconds);
@@ -73,7 +74,7 @@ internal static class MarkdownReport
         var throughput = row.MedianSeconds > 0 ? (mailbox.WireBytes / 1e6 / row.MedianSeconds).ToString("0.0", Invariant) : "n/a";
         var runs = string.Join(" / ", row.Seconds.Select(s => s.ToString("0.00", Invariant)));
         return $"| {row.Client.Label} | {transport} | {row.MedianSeconds.ToString("0.00", Invariant)} | {throughput} | " +
-               $"{row.MedianRssMiB.ToString("0.0", Invariant)} | {timeRatio} | {rssRatio} | {runs} |";
+               $"{row.MedianCpuSeconds.ToString("0.00", Invariant)} | {row.MedianRssMiB.ToString("0.0", Invariant)} | {timeRatio} | {rssRatio} | {runs} |";
     }
 
     // /usr/bin/time reports hundredths of a second: a tiny run may read 0.00.
