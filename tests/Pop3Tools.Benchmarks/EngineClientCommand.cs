@@ -52,9 +52,22 @@ internal static class EngineClientCommand
             AllowInsecureAuthentication = security == Pop3Security.None,
             UsePipelining = pipelining,
         };
+        try
+        {
+            return Download(options, new NetworkCredential(user, password), outDir, loginOnly);
+        }
+        catch (Pop3Exception e)
+        {
+            Console.Error.WriteLine($"{e.ErrorId}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Download(Pop3ConnectionOptions options, NetworkCredential credential, string outDir, bool loginOnly)
+    {
         var failures = 0;
         using var client = Pop3Client.Connect(options, CancellationToken.None);
-        client.Authenticate(new NetworkCredential(user, password), Pop3AuthenticationMethod.UserPass, CancellationToken.None);
+        client.Authenticate(credential, Pop3AuthenticationMethod.UserPass, CancellationToken.None);
         var stat = client.Stat(CancellationToken.None);
         // Login only shows the runtime's own footprint: what every row of ours pays before any mail moves.
         var numbers = loginOnly ? Enumerable.Empty<int>() : Enumerable.Range(1, stat.Count);
@@ -64,7 +77,7 @@ internal static class EngineClientCommand
             (number, error) =>
             {
                 failures++;
-                Console.Error.WriteLine($"message {number}: {error.Message}");
+                Console.Error.WriteLine($"message {number}: {error.ErrorId}: {error.Message}");
             },
             CancellationToken.None);
         client.Quit(CancellationToken.None);
