@@ -8,7 +8,7 @@ internal sealed record BenchmarkSettings(string? OutPath, bool Quick, int? Repet
 {
     public const string Usage =
         "usage: Pop3Tools.Benchmarks [--out FILE.md] [--quick] [--repetitions N] [--transport tls|plain|both]   (default: --transport tls)\n" +
-        "       Pop3Tools.Benchmarks client --host H --port P --security Tls|None --user U --out DIR [--no-pipelining]";
+        "       Pop3Tools.Benchmarks client --host H --port P --security Tls|None --user U --out DIR [--no-pipelining] [--login-only]";
 
     /// <summary>Returns null (after printing why) when the arguments make no sense.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
