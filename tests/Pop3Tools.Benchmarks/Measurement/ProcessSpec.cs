@@ -1,0 +1,4 @@
+namespace Pop3Tools.Benchmarks.Measurement;
+
+/// <summary>One command line to run and measure, with the variables it needs.</summary>
+internal sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Environment);

@@ -1,0 +1,7 @@
+namespace Pop3Tools.Benchmarks.Measurement;
+
+/// <summary>What /usr/bin/time saw of one child process: wall seconds, CPU seconds (user + system), peak RSS.</summary>
+internal sealed record TimedRun(int ExitCode, double Seconds, double CpuSeconds, long PeakRssKiB, string ErrorSummary)
+{
+    public bool Exited0 => ExitCode == 0;
+}
