@@ -153,8 +153,7 @@ internal static class BenchmarkCommand
         "Wall time includes process start-up: the .NET runtime and Python interpreter start slower than the C clients, " +
         "which weighs on small mailboxes (the quick scenario) more than on the full one.",
         "Durability differs as each client ships: mpop fsyncs every maildir file, fetchmail --bsmtp syncs its " +
-        "one file at the end, curl, poplib and Pop3Tools's benchmark client do not sync (Pop3Tools's export " +
-        "does, per message, by design).",
+        "one file at the end, curl, poplib and Pop3Tools's benchmark client do not sync.",
         "fetchmail sends LIST n before every RETR n and never pipelines; with --mda it starts a shell and `cat` " +
         "for every message, which is what that row measures.",
         "curl is told the message numbers up front (one URL per message, one process, one connection reused); " +
