@@ -26,15 +26,17 @@ namespace Pop3Tools.Engine.Protocol
 
         private readonly Pop3Transport transport;
         private readonly int maxLineBytes;
+        private readonly byte[] drainBuffer;
         private State state = State.LineStart;
         private int lineBytes;
         /// <summary>Output owed to the reader that did not fit its last buffer: the LF of a CRLF, or a lone CR.</summary>
         private int pendingByte = -1;
 
-        public MessageDataStream(Pop3Transport transport, int maxLineBytes)
+        public MessageDataStream(Pop3Transport transport, int maxLineBytes, byte[] drainBuffer)
         {
             this.transport = transport;
             this.maxLineBytes = maxLineBytes;
+            this.drainBuffer = drainBuffer;
         }
 
         /// <summary>
@@ -56,8 +58,7 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>Reads and discards whatever the consumer left, up to the terminator.</summary>
         public void Drain()
         {
-            var scratch = new byte[8192];
-            while (Read(scratch, 0, scratch.Length) > 0)
+            while (Read(drainBuffer, 0, drainBuffer.Length) > 0)
             {
             }
         }

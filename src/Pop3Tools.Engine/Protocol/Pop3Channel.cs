@@ -12,6 +12,9 @@ namespace Pop3Tools.Engine.Protocol
     {
         private static readonly byte[] LineEnd = { (byte)'\r', (byte)'\n' };
 
+        /// <summary>Where unread message data is drained to: one per connection, not one per message.</summary>
+        private readonly byte[] drainBuffer = new byte[8192];
+
         public Pop3Channel(Pop3Transport transport, ProtocolLog log)
         {
             Transport = transport;
@@ -83,6 +86,6 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         /// <summary>The body of a RETR/TOP reply as a stream; the caller drains it before the next reply.</summary>
-        public MessageDataStream OpenData() => new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes);
+        public MessageDataStream OpenData() => new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer);
     }
 }
