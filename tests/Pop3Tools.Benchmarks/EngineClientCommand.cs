@@ -86,8 +86,10 @@ internal static class EngineClientCommand
 
     private static void SaveMessage(string outDir, int number, Stream body)
     {
+        // bufferSize 0: CopyTo already writes in CopyBufferSize chunks; a FileStream buffer of
+        // its own would allocate another 64 KiB for every message.
         using var file = new FileStream(
-            Path.Combine(outDir, number + ".eml"), FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize);
+            Path.Combine(outDir, number + ".eml"), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
         body.CopyTo(file, CopyBufferSize);
     }
 }
