@@ -25,5 +25,5 @@ for (const file of files) {
   }
   if (problems.length) failed++;
 }
-console.log(`powershell-syntax: ${files.length - failed} passed, ${failed} failed`);
+console.log(`PowerShell syntax: ${files.length - failed} of ${files.length} file(s) parse`);
 process.exit(failed ? 1 : 0);
