@@ -11,10 +11,9 @@ internal static class LabProbe
     public static string ReadGreeting(string host, int port, string? tlsThumbprint, TimeSpan bound)
     {
         using var client = new TcpClient();
-        if (!client.ConnectAsync(host, port).Wait(bound))
-        {
-            throw new TimeoutException($"connect to {host}:{port} took over {bound.TotalSeconds} s.");
-        }
+        // Awaited, not Wait()ed: a refused connect must surface as the SocketException the
+        // readiness loop retries on, not wrapped in an AggregateException that ends it.
+        client.ConnectAsync(host, port).WaitAsync(bound).GetAwaiter().GetResult();
 
         client.ReceiveTimeout = client.SendTimeout = (int)bound.TotalMilliseconds;
         Stream stream = client.GetStream();
