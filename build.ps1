@@ -84,18 +84,25 @@ function Start-TestLab {
         }
         Start-Sleep -Milliseconds 250
     }
+    $names = @()
     foreach ($line in Get-Content $info.FullName) {
         $name, $value = $line -split '=', 2
         Set-Item -Path "env:$name" -Value $value
+        $names += $name
     }
-    return @{ Process = $process; Info = $info }
+    return @{ Process = $process; Info = $info; Names = $names }
 }
 
 # Deleting the info file is the lab's stop signal: it then stops Dovecot cleanly,
 # which killing `dotnet run` would not (the lab runs as its child process).
+# The settings go too: left in the session, they would point a later run whose lab
+# failed to start at this dead server instead of skipping the server tests.
 function Stop-TestLab {
     param($Lab)
     if (-not $Lab) { return }
+    foreach ($name in $Lab.Names) {
+        Remove-Item -Path "env:$name" -ErrorAction SilentlyContinue
+    }
     Remove-Item $Lab.Info.FullName -ErrorAction SilentlyContinue
     if (-not $Lab.Process.WaitForExit(30000)) { Stop-Process -Id $Lab.Process.Id }
 }
