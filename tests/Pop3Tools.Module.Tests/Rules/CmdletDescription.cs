@@ -7,7 +7,6 @@ public sealed record ParameterDeclaration(
     string SetName,
     int? Position,
     bool Mandatory,
-    bool ValueFromPipeline,
     bool ValueFromPipelineByPropertyName)
 {
     public bool InAllSets => SetName == SmaNames.AllParameterSets;
@@ -108,7 +107,6 @@ public sealed record CmdletDescription(
             parameter.Named<string>("ParameterSetName") ?? SmaNames.AllParameterSets,
             position == int.MinValue ? null : position,
             parameter.Named<bool>("Mandatory"),
-            parameter.Named<bool>("ValueFromPipeline"),
             parameter.Named<bool>("ValueFromPipelineByPropertyName"));
     }
 }
