@@ -27,7 +27,7 @@ internal static class MarkdownReport
                         $"(CRLF), largest {Megabytes(mailbox.LargestWireBytes)} MB; {scenario.Description}");
         text.AppendLine($"- Each client downloads every message into a fresh empty directory and keeps them on the server; " +
                         $"{scenario.Repetitions} run(s) per row, clients interleaved, median reported; a run that " +
-                        "did not store every message fails the row instead of timing it: the count must match and the stored bytes " +
+                        "did not store every message fails the row instead of timing it: the count must match and the stored byte total " +
                         "(CR not counted, so maildir LF and raw CRLF compare) must equal the generator's, exactly for every client " +
                         "but fetchmail, whose envelope and dot-stuffing may add up to 1 KiB per message");
         text.AppendLine("- Wall time, CPU time (user + system) and peak RSS of each client process by `/usr/bin/time -f \"%e %M %U %S\"`; " +
