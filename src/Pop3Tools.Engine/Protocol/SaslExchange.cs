@@ -20,13 +20,14 @@ namespace Pop3Tools.Engine.Protocol
                 var initial = mechanism.Respond(new byte[0]);
                 // RFC 4422 section 4: "=" is an empty initial response, as opposed to none at all.
                 var encoded = initial.Length == 0 ? "=" : Convert.ToBase64String(initial);
-                if (command.Length + 1 + encoded.Length <= ProtocolLimits.MaxAuthCommandBytes)
+                if (command.Length + 1 + encoded.Length + 2 <= ProtocolLimits.MaxAuthCommandBytes)
                 {
                     channel.Send(command + " " + encoded, command + " " + ProtocolLog.Redacted);
                 }
                 else
                 {
-                    // RFC 5034 section 4: too long for the AUTH line; it answers the first, empty challenge instead.
+                    // RFC 5034 section 4: too long for the AUTH line (whose 255 octets include the CRLF,
+                    // RFC 2449 section 4); it answers the first, empty challenge instead.
                     channel.Send(command);
                     deferredInitialResponse = initial;
                 }

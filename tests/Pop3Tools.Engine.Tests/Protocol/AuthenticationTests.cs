@@ -243,6 +243,34 @@ public class AuthenticationTests
         h.Server.AssertScriptsSucceeded();
     }
 
+    [Theory]
+    [InlineData(173)]
+    [InlineData(174)]
+    public void An_initial_response_goes_on_the_AUTH_line_only_if_the_line_with_its_CRLF_fits_255_octets(int passwordLength)
+    {
+        var password = new string('p', passwordLength);
+        var payload = B64("\0alice\0" + password);
+        // RFC 2449 section 4: a command is at most 255 octets including the terminating CRLF.
+        var fits = ("AUTH PLAIN " + payload + "\r\n").Length <= 255;
+        using var h = new Harness(c =>
+        {
+            if (fits)
+            {
+                c.Expect("AUTH PLAIN " + payload);
+            }
+            else
+            {
+                c.Expect("AUTH PLAIN");
+                c.SendLine("+ ");
+                c.Expect(payload);
+            }
+            c.SendLine("+OK");
+            AfterLoginCapa(c);
+        }, "SASL PLAIN");
+        h.Succeeds(Pop3AuthenticationMethod.Plain, password);
+        h.Server.AssertScriptsSucceeded();
+    }
+
     [Fact]
     public void OAUTHBEARER_sends_the_token_in_the_initial_response()
     {
