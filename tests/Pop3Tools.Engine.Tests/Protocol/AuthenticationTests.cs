@@ -332,4 +332,18 @@ public class AuthenticationTests
         Assert.Throws<ArgumentException>(() =>
             h.Client.Authenticate(new System.Net.NetworkCredential("alice\r\nDELE 1", Password), Pop3AuthenticationMethod.UserPass, TestToken()));
     }
+
+    [Fact]
+    public void A_line_break_in_a_USER_PASS_password_is_refused_before_USER_is_sent()
+    {
+        using var h = new Harness(c =>
+        {
+            c.Expect("NOOP");
+            c.SendLine("+OK");
+        }, "USER");
+        var error = Assert.Throws<ArgumentException>(() => h.Succeeds(Pop3AuthenticationMethod.UserPass, "pw\r\nDELE 1"));
+        Assert.DoesNotContain("DELE", error.ToString());
+        h.Client.Noop(TestToken());
+        h.Server.AssertScriptsSucceeded();
+    }
 }
