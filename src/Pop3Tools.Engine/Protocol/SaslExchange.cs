@@ -37,7 +37,7 @@ namespace Pop3Tools.Engine.Protocol
                 channel.Send(command);
             }
 
-            for (var round = 0; round <= ProtocolLimits.MaxSaslRounds; round++)
+            for (var round = 0; ; round++)
             {
                 var reply = channel.ReadReply(allowContinuation: true, redactContinuation: true);
                 if (reply.Status == Pop3ResponseStatus.Ok)
@@ -50,6 +50,13 @@ namespace Pop3Tools.Engine.Protocol
                     return;
                 }
                 if (reply.Status == Pop3ResponseStatus.Err) throw Refused(reply, mechanism, loginDelaySeconds);
+                if (round == ProtocolLimits.MaxSaslRounds)
+                {
+                    // "*" must be the answer to a challenge: sent after a response it would be read as a command.
+                    Cancel(channel);
+                    throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
+                        mechanism.Name + " authentication failed: the server sent more than " + ProtocolLimits.MaxSaslRounds + " challenges.");
+                }
 
                 byte[] response;
                 if (deferredInitialResponse != null)
@@ -63,9 +70,6 @@ namespace Pop3Tools.Engine.Protocol
                 }
                 channel.Send(Convert.ToBase64String(response), ProtocolLog.Redacted);
             }
-            Cancel(channel);
-            throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
-                mechanism.Name + " authentication failed: the server sent more than " + ProtocolLimits.MaxSaslRounds + " challenges.");
         }
 
         /// <summary>The mechanism's reply to a challenge; on bad server data the exchange is cancelled first, keeping the dialogue in step.</summary>
