@@ -44,6 +44,9 @@ namespace Pop3Tools.Engine.Protocol
                 {
                     if (!mechanism.IsComplete)
                     {
+                        // Logged in by a server that never proved itself (it may be an impostor): nothing
+                        // more goes to it, and no caller can go on using a session it did not vouch for.
+                        channel.Transport.Dispose();
                         throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
                             mechanism.Name + " authentication failed: the server accepted the login but was not verified.");
                     }

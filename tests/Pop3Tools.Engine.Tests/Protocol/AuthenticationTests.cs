@@ -200,6 +200,7 @@ public class AuthenticationTests
         Assert.Equal(Pop3ErrorKind.AuthenticationFailed, error.Kind);
         Assert.Contains("not verified", error.Message);
         Assert.False(h.Client.IsAuthenticated);
+        Assert.False(h.Client.IsConnected);
     }
 
     [Fact]
