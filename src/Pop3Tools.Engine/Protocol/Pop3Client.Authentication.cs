@@ -17,7 +17,7 @@ namespace Pop3Tools.Engine.Protocol
             if (credential == null) throw new ArgumentNullException(nameof(credential));
             if (IsAuthenticated) throw new InvalidOperationException("This connection is already logged in.");
             var user = credential.UserName ?? string.Empty;
-            if (user.IndexOf('\r') >= 0 || user.IndexOf('\n') >= 0) throw new ArgumentException("The user name must not contain a line break.", nameof(credential));
+            if (HasLineBreak(user)) throw new ArgumentException("The user name must not contain a line break.", nameof(credential));
             if (!IsConnected) throw Closed();
             // Choosing needs no I/O: a method the server lacks, a refused clear-text login or a
             // credential the mechanism cannot carry fails here, before a byte is sent.
@@ -26,6 +26,11 @@ namespace Pop3Tools.Engine.Protocol
             var chosen = AuthenticationPlanner.Choose(method, capabilities.SaslMechanisms, userAvailable, ApopTimestamp != null);
             var name = AuthenticationPlanner.MechanismName(chosen);
             RefuseIfInsecure(chosen, name);
+            // PASS carries the password verbatim: a line break would only be caught after USER went out.
+            if (chosen == Pop3AuthenticationMethod.UserPass && HasLineBreak(credential.Password))
+            {
+                throw new ArgumentException("USER/PASS cannot carry a password that contains a line break.", nameof(credential));
+            }
             var mechanism = chosen == Pop3AuthenticationMethod.UserPass || chosen == Pop3AuthenticationMethod.Apop
                 ? null
                 : SaslMechanismFactory.Create(chosen, credential);
@@ -57,6 +62,8 @@ namespace Pop3Tools.Engine.Protocol
                 capabilities = ReadCapabilities();
             });
         }
+
+        private static bool HasLineBreak(string text) => text.IndexOf('\r') >= 0 || text.IndexOf('\n') >= 0;
 
         /// <summary>
         /// Mechanisms that put the password or token itself on the wire (USER/PASS, PLAIN, LOGIN,

@@ -29,7 +29,10 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>SASL continuations in one AUTH exchange (SCRAM needs two).</summary>
         public const int MaxSaslRounds = 16;
 
-        /// <summary>RFC 5034 section 4: an AUTH command with its initial response must fit 255 octets.</summary>
+        /// <summary>
+        /// RFC 5034 section 4 with RFC 2449 section 4: an AUTH command with its initial response
+        /// must fit 255 octets, the terminating CRLF included.
+        /// </summary>
         public const int MaxAuthCommandBytes = 255;
     }
 }

@@ -20,13 +20,14 @@ namespace Pop3Tools.Engine.Protocol
                 var initial = mechanism.Respond(new byte[0]);
                 // RFC 4422 section 4: "=" is an empty initial response, as opposed to none at all.
                 var encoded = initial.Length == 0 ? "=" : Convert.ToBase64String(initial);
-                if (command.Length + 1 + encoded.Length <= ProtocolLimits.MaxAuthCommandBytes)
+                if (command.Length + 1 + encoded.Length + 2 <= ProtocolLimits.MaxAuthCommandBytes)
                 {
                     channel.Send(command + " " + encoded, command + " " + ProtocolLog.Redacted);
                 }
                 else
                 {
-                    // RFC 5034 section 4: too long for the AUTH line; it answers the first, empty challenge instead.
+                    // RFC 5034 section 4: too long for the AUTH line (whose 255 octets include the CRLF,
+                    // RFC 2449 section 4); it answers the first, empty challenge instead.
                     channel.Send(command);
                     deferredInitialResponse = initial;
                 }
@@ -36,19 +37,29 @@ namespace Pop3Tools.Engine.Protocol
                 channel.Send(command);
             }
 
-            for (var round = 0; round <= ProtocolLimits.MaxSaslRounds; round++)
+            for (var round = 0; ; round++)
             {
                 var reply = channel.ReadReply(allowContinuation: true, redactContinuation: true);
                 if (reply.Status == Pop3ResponseStatus.Ok)
                 {
                     if (!mechanism.IsComplete)
                     {
+                        // Logged in by a server that never proved itself (it may be an impostor): nothing
+                        // more goes to it, and no caller can go on using a session it did not vouch for.
+                        channel.Transport.Dispose();
                         throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
                             mechanism.Name + " authentication failed: the server accepted the login but was not verified.");
                     }
                     return;
                 }
                 if (reply.Status == Pop3ResponseStatus.Err) throw Refused(reply, mechanism, loginDelaySeconds);
+                if (round == ProtocolLimits.MaxSaslRounds)
+                {
+                    // "*" must be the answer to a challenge: sent after a response it would be read as a command.
+                    Cancel(channel);
+                    throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
+                        mechanism.Name + " authentication failed: the server sent more than " + ProtocolLimits.MaxSaslRounds + " challenges.");
+                }
 
                 byte[] response;
                 if (deferredInitialResponse != null)
@@ -62,9 +73,6 @@ namespace Pop3Tools.Engine.Protocol
                 }
                 channel.Send(Convert.ToBase64String(response), ProtocolLog.Redacted);
             }
-            Cancel(channel);
-            throw new Pop3Exception(Pop3ErrorKind.AuthenticationFailed,
-                mechanism.Name + " authentication failed: the server sent more than " + ProtocolLimits.MaxSaslRounds + " challenges.");
         }
 
         /// <summary>The mechanism's reply to a challenge; on bad server data the exchange is cancelled first, keeping the dialogue in step.</summary>

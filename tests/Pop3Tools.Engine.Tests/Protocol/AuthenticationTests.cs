@@ -200,6 +200,7 @@ public class AuthenticationTests
         Assert.Equal(Pop3ErrorKind.AuthenticationFailed, error.Kind);
         Assert.Contains("not verified", error.Message);
         Assert.False(h.Client.IsAuthenticated);
+        Assert.False(h.Client.IsConnected);
     }
 
     [Fact]
@@ -240,6 +241,34 @@ public class AuthenticationTests
         h.Succeeds(Pop3AuthenticationMethod.XOAuth2, token);
         Assert.Equal("XOAUTH2", h.Client.AuthenticationMethod);
         h.AssertNoSecretLeaked(token);
+        h.Server.AssertScriptsSucceeded();
+    }
+
+    [Theory]
+    [InlineData(173)]
+    [InlineData(174)]
+    public void An_initial_response_goes_on_the_AUTH_line_only_if_the_line_with_its_CRLF_fits_255_octets(int passwordLength)
+    {
+        var password = new string('p', passwordLength);
+        var payload = B64("\0alice\0" + password);
+        // RFC 2449 section 4: a command is at most 255 octets including the terminating CRLF.
+        var fits = ("AUTH PLAIN " + payload + "\r\n").Length <= 255;
+        using var h = new Harness(c =>
+        {
+            if (fits)
+            {
+                c.Expect("AUTH PLAIN " + payload);
+            }
+            else
+            {
+                c.Expect("AUTH PLAIN");
+                c.SendLine("+ ");
+                c.Expect(payload);
+            }
+            c.SendLine("+OK");
+            AfterLoginCapa(c);
+        }, "SASL PLAIN");
+        h.Succeeds(Pop3AuthenticationMethod.Plain, password);
         h.Server.AssertScriptsSucceeded();
     }
 
@@ -303,5 +332,19 @@ public class AuthenticationTests
         using var h = new Harness(c => c.WaitForClientClose(), "USER");
         Assert.Throws<ArgumentException>(() =>
             h.Client.Authenticate(new System.Net.NetworkCredential("alice\r\nDELE 1", Password), Pop3AuthenticationMethod.UserPass, TestToken()));
+    }
+
+    [Fact]
+    public void A_line_break_in_a_USER_PASS_password_is_refused_before_USER_is_sent()
+    {
+        using var h = new Harness(c =>
+        {
+            c.Expect("NOOP");
+            c.SendLine("+OK");
+        }, "USER");
+        var error = Assert.Throws<ArgumentException>(() => h.Succeeds(Pop3AuthenticationMethod.UserPass, "pw\r\nDELE 1"));
+        Assert.DoesNotContain("DELE", error.ToString());
+        h.Client.Noop(TestToken());
+        h.Server.AssertScriptsSucceeded();
     }
 }
