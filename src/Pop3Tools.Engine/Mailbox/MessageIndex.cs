@@ -80,8 +80,6 @@ namespace Pop3Tools.Engine.Mailbox
 
         public int Count => _ordered.Count;
 
-        public bool TryGet(int number, out IndexedMessage message) => _byNumber.TryGetValue(number, out message);
-
         /// <summary>
         /// The messages a selection names, each once, in mailbox order for All and in the
         /// requested order otherwise, leaving out those <paramref name="isMarked"/> says are

@@ -439,8 +439,11 @@ namespace Pop3Tools
             if (Monitor.IsEntered(_operationGate))
             {
                 // Monitor is re-entrant: a callback calling back into the session would
-                // interleave commands with the replies still being read.
-                throw new InvalidOperationException("A callback of a session operation cannot use the same session.");
+                // interleave commands with the replies still being read. The usual way here is
+                // Get-Pop3Message | ForEach-Object { Remove-Pop3Message ... }: say how to avoid it.
+                throw new InvalidOperationException(
+                    $"The session to {Server} is busy: an earlier command of this pipeline is still reading from it. "
+                    + "Pipe the messages straight into Remove-Pop3Message, or collect them first ($messages = Get-Pop3Message) and loop over $messages.");
             }
             while (!Monitor.TryEnter(_operationGate, LockPoll))
             {

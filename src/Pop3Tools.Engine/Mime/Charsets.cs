@@ -35,6 +35,12 @@ namespace Pop3Tools.Engine.Mime
             ["tis-620"] = 874, ["windows-874"] = 874, ["cp874"] = 874,
         };
 
+        /// <summary>
+        /// Labels come from the mail, so a sender can invent any number of them: past this
+        /// many the cache stops growing and further labels are resolved each time.
+        /// </summary>
+        internal const int MaxCachedLabels = 512;
+
         private static readonly ConcurrentDictionary<string, Encoding?> Cache = new ConcurrentDictionary<string, Encoding?>(StringComparer.OrdinalIgnoreCase);
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, false);
         private static readonly object RegistrationGate = new object();
@@ -97,8 +103,26 @@ namespace Pop3Tools.Engine.Mime
         public static Encoding? TryGetEncoding(string? charset)
         {
             var name = Normalize(charset);
-            return name.Length == 0 ? null : Cache.GetOrAdd(name, Resolve);
+            if (name.Length == 0)
+            {
+                return null;
+            }
+
+            if (Cache.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var encoding = Resolve(name);
+            if (Cache.Count < MaxCachedLabels)
+            {
+                Cache.TryAdd(name, encoding);
+            }
+
+            return encoding;
         }
+
+        internal static int CachedLabelCount => Cache.Count;
 
         /// <summary>
         /// Decodes bytes labelled with <paramref name="charset"/>. Unknown, missing or

@@ -155,7 +155,7 @@ namespace Pop3Tools.Engine.Mime
 
             var name = Encoding.ASCII.GetString(raw, 0, nameEnd);
             var value = Unfold(raw, colon + 1);
-            return new HeaderField(name, value, raw);
+            return new HeaderField(name, value);
         }
 
         // Unfolding removes only the line breaks (RFC 5322 §2.2.3); the whitespace that

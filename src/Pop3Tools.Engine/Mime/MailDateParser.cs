@@ -31,17 +31,18 @@ namespace Pop3Tools.Engine.Mime
             ["PST"] = -8 * 60, ["PDT"] = -7 * 60,
         };
 
+        // [0-9], not \d: .NET's \d matches every Unicode digit, which int.Parse then rejects.
         private static readonly Regex Iso = new Regex(
-            @"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[Tt ]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<zone>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+            @"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:[Tt ]+(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,][0-9]+)?)?)?\s*(?<zone>[Zz]|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
             RegexOptions.CultureInvariant);
 
         private static readonly Regex Time = new Regex(
-            @"^(?<h>\d{1,2}):(?<mi>\d{1,2})(?::(?<s>\d{1,2})(?:[.,]\d+)?)?(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]+)?$",
+            @"^(?<h>[0-9]{1,2}):(?<mi>[0-9]{1,2})(?::(?<s>[0-9]{1,2})(?:[.,][0-9]+)?)?(?<zone>[+-][0-9]{2}:?[0-9]{2}|[A-Za-z]+)?$",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex NumericZone = new Regex(@"^(?<sign>[+-])(?<h>\d{2})(?::?(?<m>\d{2}))?$", RegexOptions.CultureInvariant);
+        private static readonly Regex NumericZone = new Regex(@"^(?<sign>[+-])(?<h>[0-9]{2})(?::?(?<m>[0-9]{2}))?$", RegexOptions.CultureInvariant);
 
-        private static readonly Regex DashedDate = new Regex(@"^(?<d>\d{1,2})-(?<mo>[A-Za-z]+)-(?<y>\d{2,4})$", RegexOptions.CultureInvariant);
+        private static readonly Regex DashedDate = new Regex(@"^(?<d>[0-9]{1,2})-(?<mo>[A-Za-z]+)-(?<y>[0-9]{2,4})$", RegexOptions.CultureInvariant);
 
         public static bool TryParse(string? text, out DateTimeOffset value)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using Pop3Tools.Engine.Mailbox;
 
 namespace Pop3Tools.Commands
 {
@@ -46,38 +45,31 @@ namespace Pop3Tools.Commands
             }
         }
 
+        /// <remarks>
+        /// A session that closes, also through DeletionsNotCommitted, forgets itself as the
+        /// runspace default (SessionRegistry). One whose Disconnect was stopped before QUIT
+        /// stays: it is still usable, or still owes the report of its lost deletions.
+        /// </remarks>
         private void Close(Pop3Session session)
         {
-            try
+            UseSession(session, () =>
             {
-                UseSession(session, () =>
+                if (Discard)
                 {
-                    if (Discard)
-                    {
-                        int discarded = session.PendingDeletions;
-                        session.Discard(CancellationToken);
-                        WriteVerbose($"Disconnected from {session.Server}; {discarded} pending deletions discarded, no message deleted.");
-                    }
-                    else
-                    {
-                        int deleted = session.Disconnect(CancellationToken);
-                        WriteVerbose($"Disconnected from {session.Server}; {deleted} messages deleted.");
-                    }
-                    if (PassThru)
-                    {
-                        WriteObject(session);
-                    }
-                });
-            }
-            finally
-            {
-                // A dropped link is closed too (DeletionsNotCommitted): it must not stay
-                // the runspace default. A stop before QUIT leaves the session usable.
-                if (!session.IsConnected)
-                {
-                    SessionRegistry.Instance.Forget(session);
+                    int discarded = session.PendingDeletions;
+                    session.Discard(CancellationToken);
+                    WriteVerbose($"Disconnected from {session.Server}; {discarded} pending deletions discarded, no message deleted.");
                 }
-            }
+                else
+                {
+                    int deleted = session.Disconnect(CancellationToken);
+                    WriteVerbose($"Disconnected from {session.Server}; {deleted} messages deleted.");
+                }
+                if (PassThru)
+                {
+                    WriteObject(session);
+                }
+            });
         }
     }
 }

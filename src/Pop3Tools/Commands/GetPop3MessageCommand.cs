@@ -57,7 +57,7 @@ namespace Pop3Tools.Commands
                     session.LoadHeaders(
                         page,
                         message => WriteObject(message),
-                        (message, error) => WritePop3Error(error, message.Uid),
+                        (message, error) => WritePop3Error(error, TargetOf(message)),
                         progress == null ? null : (Action<int, int>)progress.Report,
                         CancellationToken);
                 }

@@ -65,6 +65,13 @@ namespace Pop3Tools.Commands
         }
 
         /// <summary>
+        /// The TargetObject of an error about one message: its UID, or its number when
+        /// the server has no UIDL (an empty UID would name nothing).
+        /// </summary>
+        protected static object TargetOf(Pop3MessageInfo message) =>
+            message.Uid.Length > 0 ? message.Uid : (object)message.Number;
+
+        /// <summary>
         /// The messages the -Number, -Uid or All parameter set names, in mailbox order
         /// for All and in the requested order otherwise. A number or UID the mailbox
         /// does not hold is a non-terminating Pop3.MessageNotFound error whose target

@@ -100,7 +100,7 @@ namespace Pop3Tools.Commands
                         (message, error) =>
                         {
                             progress?.Report(++done, messages.Count);
-                            WritePop3Error(error, message.Uid);
+                            WritePop3Error(error, TargetOf(message));
                         },
                         CancellationToken);
                 }

@@ -300,9 +300,14 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             using var session = mailbox.Open();
             var infos = ResolveAll(session, Pop3MessageSelection.All);
 
-            Assert.Throws<InvalidOperationException>(() => session.LoadHeaders(infos,
-                _ => session.LoadHeaders(infos, _ => { }, (_, _) => { }, null, Timeouts.Token()), (_, _) => { }, null, Timeouts.Token()));
+            var busy = Assert.Throws<InvalidOperationException>(() => session.LoadHeaders(infos,
+                _ => session.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token()), (_, _) => { }, null, Timeouts.Token()));
 
+            // What the user of Get-Pop3Message | ForEach-Object { Remove-Pop3Message } reads.
+            Assert.Contains("busy", busy.Message);
+            Assert.Contains("collect them first", busy.Message);
+            Assert.DoesNotContain(mailbox.Commands, c => c.StartsWith("DELE", StringComparison.Ordinal));
+            Assert.Equal(0, session.PendingDeletions);
             Assert.True(session.IsConnected);
             Assert.Equal(3, ResolveAll(session, Pop3MessageSelection.All).Count);
         }

@@ -26,6 +26,19 @@ namespace Pop3Tools.Engine.Tests.Mime
             Assert.Equal(932, Charsets.TryGetEncoding("shift_jis")!.CodePage);
         }
 
+        [Fact]
+        public void InventedLabels_DoNotGrowTheCacheWithoutBound()
+        {
+            // A sender chooses the labels: one header can carry tens of thousands of made-up ones.
+            for (var i = 0; i < 3 * Charsets.MaxCachedLabels; i++)
+            {
+                Assert.Null(Charsets.TryGetEncoding("x-invented-" + i));
+            }
+
+            Assert.InRange(Charsets.CachedLabelCount, 0, Charsets.MaxCachedLabels);
+            Assert.Equal(65001, Charsets.TryGetEncoding("utf-8")!.CodePage);
+        }
+
         [Theory]
         [InlineData("utf8", 65001)]
         [InlineData("UTF-8", 65001)]

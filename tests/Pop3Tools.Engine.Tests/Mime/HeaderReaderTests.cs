@@ -31,15 +31,6 @@ namespace Pop3Tools.Engine.Tests.Mime
         }
 
         [Fact]
-        public void KeepsRawBytesPerField()
-        {
-            var fields = Read("Subject: a\r\n  b\r\nX: y\n\r\n");
-
-            Assert.Equal("Subject: a\r\n  b\r\n", Encoding.ASCII.GetString(fields[0].RawBytes));
-            Assert.Equal("X: y\n", Encoding.ASCII.GetString(fields[1].RawBytes));
-        }
-
-        [Fact]
         public void ObsoleteWhitespaceBeforeColon_AndEmptyValues()
         {
             var fields = Read("Subject  : spaced\r\nX-Empty:\r\nX-Blank:   \r\n\r\n");

@@ -151,6 +151,23 @@ namespace Pop3Tools.Engine.Tests.Mime
             Assert.False(MailDateParser.TryParse(text, out _));
         }
 
+        // Regex \d also matches non-ASCII digits, which int.Parse rejects: such text must
+        // read as "no date", never throw out of header parsing.
+        [Theory]
+        [InlineData("\u0662\u0660\u0662\u0664-\u0660\u0661-\u0660\u0661")]
+        [InlineData("\u0661 Jan 2024 \u0661\u0660:\u0660\u0660:\u0660\u0660")]
+        [InlineData("\uFF11\uFF10:\uFF10\uFF10")]
+        public void NonAsciiDigits_AreNotADate(string text)
+        {
+            Assert.False(MailDateParser.TryParse(text, out _));
+        }
+
+        [Fact]
+        public void NonAsciiDigitsInTheZone_LeaveTheZoneUnknown()
+        {
+            Assert.Equal(At(2024, 1, 1, 10, 0, 0, 0), Parse("Mon, 1 Jan 2024 10:00:00 +\u0660\u0661\u0660\u0660"));
+        }
+
         [Fact]
         public void OutOfRangeOffset_IsIgnoredNotThrown()
         {

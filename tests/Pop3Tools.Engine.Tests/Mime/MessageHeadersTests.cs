@@ -129,6 +129,15 @@ namespace Pop3Tools.Engine.Tests.Mime
         }
 
         [Fact]
+        public void UnreadableDate_LeavesDateNullAndTheRestListed()
+        {
+            var headers = Parse("Date: \u0661 Jan 2024 \u0661\u0660:\u0660\u0660:\u0660\u0660 +\u0660\u0661\u0660\u0660\r\nSubject: kept\r\n\r\n");
+
+            Assert.Null(headers.Date);
+            Assert.Equal("kept", headers.Subject);
+        }
+
+        [Fact]
         public void OversizedHeader_IsProtocolError()
         {
             var text = string.Concat(Enumerable.Repeat("X: y\r\n", 10001)) + "\r\n";
