@@ -341,8 +341,7 @@ namespace Pop3Tools
             }
 
             // CAPA is trusted when the server has it. A server without CAPA (plain RFC 1939)
-            // is asked anyway, since most of them know UIDL; the client treats a refusal
-            // as a broken dialogue and closes the link, which the caller then sees.
+            // is asked anyway, since most of them know UIDL; a refusal leaves numbers only.
             var capabilities = client.Capabilities;
             IReadOnlyList<Pop3UidEntry>? uids = null;
             if (capabilities.Uidl || capabilities.Lines.Count == 0)

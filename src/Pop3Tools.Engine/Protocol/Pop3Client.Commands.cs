@@ -33,16 +33,27 @@ namespace Pop3Tools.Engine.Protocol
             return (IReadOnlyList<Pop3ListEntry>)entries;
         });
 
-        public IReadOnlyList<Pop3UidEntry> Uidl(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+        /// <summary>
+        /// UIDL; null when the server refuses it. UIDL is optional in RFC 1939, and a -ERR to it
+        /// is a complete reply: the dialogue stays in step, so the connection stays open.
+        /// </summary>
+        public IReadOnlyList<Pop3UidEntry>? Uidl(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
             log.Step("Listing unique ids");
+            Channel.Send("UIDL");
+            var reply = Channel.ReadReply();
+            if (!reply.IsOk)
+            {
+                log.Step("The server refuses UIDL: messages can be addressed by number only");
+                return null;
+            }
             var entries = new List<Pop3UidEntry>();
-            foreach (var line in ReadNumberedList("UIDL"))
+            foreach (var line in ReadNumberedLines("UIDL"))
             {
                 if (line.Value.Length == 0 || line.Value.IndexOf(' ') >= 0) throw Malformed("UIDL", line.Key + " " + line.Value);
                 entries.Add(new Pop3UidEntry(line.Key, line.Value));
             }
-            return (IReadOnlyList<Pop3UidEntry>)entries;
+            return (IReadOnlyList<Pop3UidEntry>?)entries;
         });
 
         /// <summary>
@@ -115,11 +126,17 @@ namespace Pop3Tools.Engine.Protocol
             Rethrow(callbackFailure);
         }
 
-        /// <summary>Reads a LIST/UIDL style reply: "number rest" lines, bounded in count.</summary>
+        /// <summary>Sends LIST or UIDL and reads its "number rest" lines, bounded in count.</summary>
         private List<KeyValuePair<int, string>> ReadNumberedList(string command)
         {
             Channel.Send(command);
             Channel.Expect(command, ReplyContext.General);
+            return ReadNumberedLines(command);
+        }
+
+        /// <summary>The "number rest" lines of a LIST/UIDL reply whose +OK was read.</summary>
+        private List<KeyValuePair<int, string>> ReadNumberedLines(string command)
+        {
             var result = new List<KeyValuePair<int, string>>();
             var lines = Channel.ReadListLines(command, ProtocolLimits.MaxListEntries, logLines: false);
             log.Step(command + " listed " + lines.Count + " messages");

@@ -56,7 +56,7 @@ public sealed class DovecotRetrievalTests
         using var client = LabClient.LogIn(Lab, DovecotLab.AliceUser, DovecotLab.AlicePassword);
 
         var list = client.List(CancellationToken.None);
-        var uids = client.Uidl(CancellationToken.None);
+        var uids = client.Uidl(CancellationToken.None) ?? throw new InvalidOperationException("Dovecot refused UIDL");
 
         Assert.Equal(Expected.Select((message, index) => (index + 1, (long)message.Bytes.Length)), list.Select(entry => (entry.Number, entry.Size)));
         Assert.Equal(AllNumbers, uids.Select(entry => entry.Number));

@@ -22,6 +22,8 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             _server = ScriptedPop3Server.Start(Serve);
         }
 
+        /// <summary>False: CAPA is refused, as by a plain RFC 1939 server.</summary>
+        public bool OffersCapa { get; init; } = true;
         public bool OffersUidl { get; init; } = true;
         public bool OffersTop { get; init; } = true;
         public bool OffersPipelining { get; init; }
@@ -94,7 +96,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                 var argument = words.Length > 1 && int.TryParse(words[1], out var n) ? n : (int?)null;
                 switch (command)
                 {
-                    case "CAPA":
+                    case "CAPA" when OffersCapa:
                         connection.Send(MultiLine("Capability list follows", Capabilities()));
                         break;
                     case "USER":

@@ -220,10 +220,12 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Assert.Empty(mailbox.Committed);
         }
 
-        [Fact]
-        public void Without_UIDL_numbers_work_and_a_UID_selection_says_why_it_cannot()
+        [Theory]
+        [InlineData(true)]  // CAPA omits UIDL: never asked
+        [InlineData(false)] // no CAPA at all: UIDL is asked and refused
+        public void Without_UIDL_numbers_work_and_a_UID_selection_says_why_it_cannot(bool offersCapa)
         {
-            using var mailbox = new FakeMailbox(Three) { OffersUidl = false };
+            using var mailbox = new FakeMailbox(Three) { OffersUidl = false, OffersCapa = offersCapa };
             using var session = mailbox.Open();
 
             var byNumber = ResolveAll(session, Pop3MessageSelection.ByNumber(new[] { 2 }));

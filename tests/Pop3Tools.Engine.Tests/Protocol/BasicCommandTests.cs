@@ -63,7 +63,7 @@ public class BasicCommandTests
         Assert.Equal(2, stat.Count);
         Assert.Equal(320, stat.Size);
         Assert.Equal(new[] { (1, 120L), (2, 200L) }, client.List(TestToken()).Select(e => (e.Number, e.Size)));
-        Assert.Equal(new[] { (1, "whqtswO00WBw418f9t5JxYwZ"), (2, "QhdPYR:00WBw1Ph7x7") }, client.Uidl(TestToken()).Select(e => (e.Number, e.Uid)));
+        Assert.Equal(new[] { (1, "whqtswO00WBw418f9t5JxYwZ"), (2, "QhdPYR:00WBw1Ph7x7") }, client.Uidl(TestToken())!.Select(e => (e.Number, e.Uid)));
 
         var (messages, errors) = RetrieveAll(client, new[] { 1 });
         Assert.Empty(errors);
@@ -107,6 +107,31 @@ public class BasicCommandTests
         Assert.Null(client.ApopTimestamp);
         client.Authenticate(Alice, Pop3AuthenticationMethod.Auto, TestToken());
         Assert.Equal("USER", client.AuthenticationMethod);
+        client.Quit(TestToken());
+        server.AssertScriptsSucceeded();
+    }
+
+    [Fact]
+    public void A_refused_UIDL_means_no_UIDs_and_leaves_the_dialogue_in_step()
+    {
+        // UIDL is optional in RFC 1939: a server without CAPA may simply not know it.
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK ready");
+            c.ExpectCapa();
+            c.Expect("UIDL");
+            c.SendLine("-ERR unknown command");
+            c.Expect("LIST");
+            c.Send("+OK\r\n1 120\r\n.\r\n");
+            c.Expect("QUIT");
+            c.SendLine("+OK");
+        });
+        using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
+
+        Assert.Null(client.Uidl(TestToken()));
+
+        Assert.True(client.IsConnected);
+        Assert.Equal(120, Assert.Single(client.List(TestToken())).Size);
         client.Quit(TestToken());
         server.AssertScriptsSucceeded();
     }
