@@ -505,12 +505,14 @@ namespace Pop3Tools
         {
             var reason = cause is OperationCanceledException ? "QUIT was cancelled" : cause.Message;
             return new Pop3Exception(Pop3ErrorKind.DeletionsNotCommitted,
-                $"{pending} message(s) marked for deletion were NOT deleted from {Server}: the session ended without a confirmed QUIT ({reason}).",
+                $"The deletion of {pending} marked message(s) from {Server} was not committed: the session ended without a confirmed QUIT ({reason}).",
                 cause)
             {
                 ServerText = (cause as Pop3Exception)?.ServerText,
                 ResponseCode = (cause as Pop3Exception)?.ResponseCode,
-                Hint = "Run Connect-Pop3 and remove them again. If the link dropped after the server received QUIT, some may be gone: list the mailbox to check.",
+                // RFC 1939 lets a server that answers QUIT with -ERR have removed some of them,
+                // and a link that dropped after QUIT arrived may have committed them all.
+                Hint = "List the mailbox in a new session (Connect-Pop3) to see which are still there, and remove those again.",
             };
         }
 
