@@ -167,7 +167,8 @@ public sealed class ScriptedConnection
     {
         if (closed) return;
         closed = true;
-        try { client.Client.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+        // Client is null once the server's Dispose has disposed the TcpClient under a running script.
+        try { client.Client?.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
         client.Dispose();
     }
 }
