@@ -32,6 +32,13 @@ namespace Pop3Tools
                 RequireTop(client);
                 _log.Step($"Reading the headers of {total} message(s) (TOP n 0)");
                 var done = 0;
+                void Advance() => progress?.Invoke(++done, total);
+                void Fail(int number, Pop3Exception error)
+                {
+                    Each(byNumber[number], info => onError(info, error));
+                    Advance();
+                }
+
                 client.Top(byNumber.Numbers, 0, (number, stream) =>
                 {
                     MessageHeaders headers;
@@ -41,8 +48,7 @@ namespace Pop3Tools
                     }
                     catch (Pop3Exception error)
                     {
-                        Each(byNumber[number], info => onError(info, error));
-                        progress?.Invoke(++done, total);
+                        Fail(number, error);
                         return;
                     }
                     Each(byNumber[number], info =>
@@ -50,13 +56,9 @@ namespace Pop3Tools
                         info.SetHeaders(headers);
                         onMessage(info);
                     });
-                    progress?.Invoke(++done, total);
+                    Advance();
                 },
-                (number, error) =>
-                {
-                    Each(byNumber[number], info => onError(info, error));
-                    progress?.Invoke(++done, total);
-                },
+                Fail,
                 cancellationToken);
             });
         }
