@@ -43,14 +43,15 @@ function Invoke-Build {
 
 function Invoke-Test {
     Invoke-Build
-    Invoke-Native dotnet @('test', $solution, '-c', $Configuration, '--no-build')
+    $results = Join-Path $root 'TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: the Pester suite was not run (Install-Module Pester -MinimumVersion 5.0).'
-        return
-    }
-    Import-Module $pester
+    # xunit first; a failure there must not hide the Pester results, so both run.
+    & dotnet test $solution -c $Configuration --no-build --logger trx --results-directory $results `
+        --blame-hang-timeout 5m --blame-hang-dump-type none
+    $xunitExit = $LASTEXITCODE
+
+    Import-PesterModule
     $lab = Start-TestLab
     try {
         $config = New-PesterConfiguration
@@ -58,12 +59,48 @@ function Invoke-Test {
         $config.Run.Exit = $false
         $config.Run.PassThru = $true
         $config.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $config
-        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
+        $config.TestResult.Enabled = $true
+        $config.TestResult.OutputFormat = 'NUnitXml'
+        $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
+        $pester = Invoke-Pester -Configuration $config
     }
     finally {
         Stop-TestLab $lab
     }
+    Write-TestSummary -Results $results -Pester $pester -XunitExit $xunitExit
+}
+
+# Pester 5.7.1 comes from NuGet (the PowerShell Gallery may be out of reach): a
+# restore of tests/Pester/Package puts the module in the NuGet package folder.
+function Import-PesterModule {
+    $package = Join-Path $root 'tests/Pester/Package/Pester.Package.csproj'
+    Invoke-Native dotnet @('restore', $package, '--verbosity', 'quiet')
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    Import-Module $manifest -Force -ErrorAction Stop
+}
+
+# One line for both suites, 'N passed, N failed' (skips counted apart, never as passes).
+function Write-TestSummary {
+    param([string] $Results, $Pester, [int] $XunitExit)
+    $passed = 0; $failed = 0; $skipped = 0
+    foreach ($trx in Get-ChildItem -Path $Results -Filter '*.trx' -Recurse) {
+        $counters = ([xml] (Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $skipped += [int] $counters.notExecuted
+    }
+    # A crashed test host or a broken build may leave no TRX behind: count it.
+    if ($XunitExit -ne 0 -and $failed -eq 0) { $failed += 1 }
+    $passed += $Pester.PassedCount
+    $failed += $Pester.FailedCount + $Pester.FailedBlocksCount + $Pester.FailedContainersCount
+    $skipped += $Pester.SkippedCount + $Pester.NotRunCount
+    Write-Host ("xunit exit {0}; Pester: {1} passed, {2} failed, {3} skipped" -f $XunitExit, $Pester.PassedCount, $Pester.FailedCount, $Pester.SkippedCount)
+    $summary = '{0} passed, {1} failed' -f $passed, $failed
+    if ($skipped -gt 0) { $summary += ', {0} skipped' -f $skipped }
+    # The last line of the run, as CI reads it; the exit code says the same.
+    Write-Host $summary
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
 # The Pester suite talks to the same kind of private Dovecot the xunit suites
