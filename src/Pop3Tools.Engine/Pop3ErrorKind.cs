@@ -20,5 +20,9 @@ namespace Pop3Tools
         ProtocolError,
         SessionClosed,
         DeletionsNotCommitted,
+        /// <summary>A message could not be written to the export folder (disk full, access denied).</summary>
+        SaveFailed,
+        /// <summary>A message arrived with another size than LIST gave: cut or altered, so it is not saved.</summary>
+        SizeMismatch,
     }
 }
