@@ -96,6 +96,21 @@ public sealed class DesignContractTests : IClassFixture<ModuleScopeFixture>
     }
 
     [Fact]
+    public void Receive_Pop3Message_binds_uids_from_the_pipeline_and_saves_or_parses()
+    {
+        var receive = Cmdlet("Receive-Pop3Message");
+
+        Assert.True(receive.SupportsPaging);
+        Assert.False(receive.SupportsShouldProcess);
+        AssertSessionParameter(receive);
+        AssertTypes(receive, ("Uid", "System.String[]"), ("Number", "System.Int32[]"), ("All", Switch),
+            ("Path", "System.String"), ("Delete", Switch), ("Force", Switch));
+        AssertSeparateSets(receive, "Uid", "Number", "All");
+        Assert.All(receive.Parameter("Uid").Declarations, d => Assert.True(d.ValueFromPipelineByPropertyName, "-Uid binds by property name."));
+        Assert.Equal(new[] { "Pop3Tools.Pop3Message", "Pop3Tools.Pop3SavedMessage" }, receive.OutputTypeNames.Order());
+    }
+
+    [Fact]
     public void Every_session_parameter_binds_by_property_name()
     {
         foreach (var cmdlet in _cmdlets.Values.Where(c => c.HasParameter("Session")))
