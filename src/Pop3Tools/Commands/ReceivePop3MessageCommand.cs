@@ -11,7 +11,7 @@ namespace Pop3Tools.Commands
     /// file, durably and incrementally, and -Delete makes the export a move; without -Path
     /// each becomes a Pop3Message object parsed from the stream.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "Pop3Message", DefaultParameterSetName = MessageSets.Uid, SupportsPaging = true)]
+    [Cmdlet(VerbsCommunications.Receive, "Pop3Message", HelpUri = HelpLinks.Cmdlets, DefaultParameterSetName = MessageSets.Uid, SupportsPaging = true)]
     [OutputType(typeof(Pop3SavedMessage), typeof(Pop3Message))]
     public sealed class ReceivePop3MessageCommand : Pop3SessionCmdlet
     {
