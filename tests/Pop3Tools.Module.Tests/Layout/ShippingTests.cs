@@ -1,63 +1,64 @@
-using System.Reflection;
 using Pop3Tools.Module.Tests.Metadata;
 
 namespace Pop3Tools.Module.Tests.Layout;
 
 /// <summary>
-/// What bin/ ships: our two netstandard2.0 assemblies and nothing that depends on a third
-/// party. Built against netstandard2.0 alone, an assembly references only "netstandard";
-/// any System.* reference besides PowerShell's would come from a package (System.Memory,
-/// System.Buffers...) and risk version conflicts in Windows PowerShell 5.1.
+/// What bin/ ships. The cmdlets for PowerShell 7 sit alone in bin/net8.0, where PowerShell
+/// loads them into its default load context; the engine, MimeKit and what they need sit in
+/// bin/net8.0/dependencies, which only the module's own load context reads. If the cmdlet
+/// assembly referenced MimeKit (or anything else from there) directly, the default context
+/// would load it and clash with other modules' copies.
 /// </summary>
 public sealed class ShippingTests : IClassFixture<ModuleScopeFixture>
 {
-    private const string NetStandard20 = ".NETStandard,Version=v2.0";
     private readonly ModuleScopeFixture _module;
 
     public ShippingTests(ModuleScopeFixture module) { _module = module; }
 
     [Fact]
-    public void Bin_holds_only_the_module_assemblies()
+    public void Core_folder_holds_only_the_cmdlet_assembly()
     {
-        var assemblies = Directory.GetFiles(ModuleFiles.BinDirectory, "*.dll").Select(Path.GetFileName);
+        var assemblies = Directory.GetFiles(ModuleFiles.CoreDirectory, "*.dll").Select(Path.GetFileName);
 
-        Assert.Equal(new[] { "Pop3Tools.Engine.dll", "Pop3Tools.dll" }, assemblies.Order(StringComparer.Ordinal));
-        Assert.False(File.Exists(Path.Combine(ModuleFiles.BinDirectory, "System.Management.Automation.dll")));
+        Assert.Equal(new[] { "Pop3Tools.dll" }, assemblies);
+    }
+
+    [Theory]
+    [InlineData("net8.0/dependencies")]
+    [InlineData("net472")]
+    public void Dependencies_are_the_engine_and_MimeKit_with_its_own(string folder)
+    {
+        var assemblies = Directory.GetFiles(Path.Combine(ModuleFiles.BinDirectory, folder), "*.dll").Select(Path.GetFileName).ToList();
+
+        Assert.Contains("Pop3Tools.Engine.dll", assemblies);
+        Assert.Contains("MimeKit.dll", assemblies);
+        Assert.Contains("BouncyCastle.Cryptography.dll", assemblies);
     }
 
     [Fact]
-    public void Module_references_only_the_framework_PowerShell_and_the_engine()
+    public void PowerShell_itself_is_never_shipped()
     {
+        var shipped = Directory.GetFiles(ModuleFiles.BinDirectory, "*.dll", SearchOption.AllDirectories).Select(Path.GetFileName);
+
+        Assert.DoesNotContain("System.Management.Automation.dll", shipped);
+    }
+
+    [Fact]
+    public void Cmdlets_reference_nothing_shipped_but_the_engine()
+    {
+        var shipped = Directory.GetFiles(ModuleFiles.CoreDependencyDirectory, "*.dll", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         var references = _module.Module.GetReferencedAssemblies().Select(r => r.Name!).ToList();
 
         Assert.Contains("Pop3Tools.Engine", references);
-        Assert.All(references, r => Assert.True(r is "netstandard" or "System.Management.Automation" or "Pop3Tools.Engine", $"Pop3Tools references {r}."));
+        Assert.All(references, r => Assert.True(r == "Pop3Tools.Engine" || !shipped.Contains(r), $"Pop3Tools references {r}, which would load into PowerShell's default context."));
     }
 
     [Fact]
-    public void Engine_references_only_the_framework_and_not_PowerShell()
+    public void Engine_does_not_reference_PowerShell()
     {
         var references = _module.Engine.GetReferencedAssemblies().Select(r => r.Name!).ToList();
 
         Assert.DoesNotContain("System.Management.Automation", references);
-        Assert.All(references, r => Assert.True(r == "netstandard", $"Pop3Tools.Engine references {r}."));
-    }
-
-    /// <summary>
-    /// The SDK writes no TargetFrameworkAttribute for netstandard, so the target shows in
-    /// the reference: netstandard 2.0.0.0 is netstandard2.0 (2.1 would not load in 5.1).
-    /// </summary>
-    [Fact]
-    public void Both_assemblies_target_netstandard20()
-    {
-        foreach (var assembly in new[] { _module.Module, _module.Engine })
-        {
-            var netstandard = assembly.GetReferencedAssemblies().Single(r => r.Name == "netstandard");
-            Assert.Equal(new Version(2, 0, 0, 0), netstandard.Version);
-            var target = assembly.GetCustomAttributesData()
-                .SingleOrDefault(a => a.AttributeType.FullName == "System.Runtime.Versioning.TargetFrameworkAttribute");
-            if (target is not null)
-                Assert.Equal(NetStandard20, target.ConstructorArguments[0].Value);
-        }
     }
 }

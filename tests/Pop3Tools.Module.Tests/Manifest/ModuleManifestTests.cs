@@ -12,11 +12,11 @@ public sealed class ModuleManifestTests : IClassFixture<ModuleScopeFixture>
     public ModuleManifestTests(ModuleScopeFixture module) { _module = module; }
 
     [Fact]
-    public void Root_module_is_the_built_assembly_in_bin()
+    public void Root_module_is_the_built_loader_in_bin()
     {
         var rootModule = Assert.IsType<string>(_manifest["RootModule"]);
 
-        Assert.Equal("bin/Pop3Tools.dll", rootModule.Replace('\\', '/'));
+        Assert.Equal("bin/Pop3Tools.psm1", rootModule.Replace('\\', '/'));
         Assert.True(File.Exists(Path.Combine(ModuleFiles.RepoRoot, rootModule)), $"{rootModule} is not beside the manifest after the build.");
     }
 

@@ -48,7 +48,7 @@ public sealed class MetadataScope : IDisposable
     public void Dispose() => _context.Dispose();
 }
 
-/// <summary>The laid-out module (bin/Pop3Tools.dll and bin/Pop3Tools.Engine.dll), shared by a test class.</summary>
+/// <summary>The laid-out PowerShell 7 module (bin/net8.0/Pop3Tools.dll and its dependencies/Pop3Tools.Engine.dll), shared by a test class.</summary>
 public sealed class ModuleScopeFixture : IDisposable
 {
     public MetadataScope Scope { get; } = MetadataScope.Open(ModuleFiles.ModuleAssemblyPath, ModuleFiles.EngineAssemblyPath);
