@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Management.Automation;
 using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Loading;
@@ -23,7 +22,6 @@ namespace Pop3Tools
         /// Drops every open session without QUIT, so nothing marked for deletion is
         /// committed behind the user's back and no socket outlives the module.
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
         public void OnRemove(PSModuleInfo psModuleInfo) => SessionRegistry.Instance.CloseAll();
     }
 }

@@ -55,10 +55,11 @@ public sealed class ShippingTests : IClassFixture<ModuleScopeFixture>
     }
 
     [Fact]
-    public void Engine_does_not_reference_PowerShell()
+    public void Engine_references_only_the_framework_and_MimeKit_and_not_PowerShell()
     {
         var references = _module.Engine.GetReferencedAssemblies().Select(r => r.Name!).ToList();
 
         Assert.DoesNotContain("System.Management.Automation", references);
+        Assert.All(references, r => Assert.True(r is "netstandard" or "MimeKit", $"Pop3Tools.Engine references {r}."));
     }
 }
