@@ -154,3 +154,41 @@ Describe 'Import-Module -Force and Remove-Module' {
         @(Get-Loaded $importTwice 'Pop3Tools.Engine').Count | Should -Be 1
     }
 }
+
+Describe 'The module folder' {
+    BeforeAll {
+        $module = Import-Pop3ToolsModule
+        if ($PSEdition -eq 'Core') {
+            $framework = Join-Path $moduleBin 'net8.0'
+            $dependencies = Join-Path $framework 'dependencies'
+        }
+        else {
+            $framework = Join-Path $moduleBin 'net472'
+            $dependencies = $framework
+        }
+        $cmdlets = (Get-Command -Name Connect-Pop3).ImplementingType.Assembly
+    }
+
+    It 'ships no System.Management.Automation: PowerShell brings its own' {
+        @(Get-ChildItem -Path $moduleBin -Recurse -Filter 'System.Management.Automation.dll') | Should -BeNullOrEmpty
+    }
+
+    It 'holds the engine, MimeKit and BouncyCastle beside the cmdlets for this edition' {
+        $names = @(Get-ChildItem -Path $dependencies -Filter '*.dll' | ForEach-Object { $_.Name })
+        foreach ($name in 'Pop3Tools.Engine.dll', 'MimeKit.dll', 'BouncyCastle.Cryptography.dll') {
+            $names | Should -Contain $name
+        }
+    }
+
+    It 'keeps the cmdlets alone where PowerShell 7 loads them' -Skip:$desktop {
+        # Skipped on Windows PowerShell 5.1, whose folder holds everything side by side.
+        @(Get-ChildItem -Path $framework -Filter '*.dll' | ForEach-Object { $_.Name }) | Should -Be @('Pop3Tools.dll')
+    }
+
+    It 'references no shipped assembly from the cmdlets but the engine (any other would load beside other modules'' copies)' {
+        $shipped = @(Get-ChildItem -Path $dependencies -Recurse -Filter '*.dll' | ForEach-Object { $_.BaseName } | Where-Object { $_ -ne 'Pop3Tools' })
+        $references = @($cmdlets.GetReferencedAssemblies() | ForEach-Object { $_.Name })
+        $references | Should -Contain 'Pop3Tools.Engine'
+        @($references | Where-Object { $_ -ne 'Pop3Tools.Engine' -and $shipped -contains $_ }) | Should -BeNullOrEmpty
+    }
+}
