@@ -34,7 +34,9 @@ namespace Pop3Tools.Engine.Diagnostics
             var loginTurn = new SemaphoreSlim(1, 1);
             {
                 var attempts = request.Targets
-                    .Select(target => Task.Run(() => new ProbeAttempt(request, target, loginTurn).Run(cancellationToken), cancellationToken))
+                    // Each attempt blocks on the network: a thread of its own, so a busy thread pool cannot make them take turns.
+                    .Select(target => Task.Factory.StartNew(() => new ProbeAttempt(request, target, loginTurn).Run(cancellationToken),
+                        cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
                     .ToArray();
                 try
                 {
