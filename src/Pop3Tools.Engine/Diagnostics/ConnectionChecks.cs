@@ -120,7 +120,7 @@ namespace Pop3Tools.Engine.Diagnostics
                     hint = "Port " + Port + " closed the connection during the TLS handshake: it may not speak TLS (try -Security StartTls on port 110), "
                         + "or client and server share no TLS version.";
                 }
-                return new Pop3Check(name, Pop3CheckStatus.Fail, "TLS" + afterStls + " failed: " + failure.Message, hint);
+                return new Pop3Check(name, Pop3CheckStatus.Fail, afterStls.Length > 0 ? "After STLS: " + failure.Message : failure.Message, hint);
             }
             if (trace.TlsTime != null && client != null && client.Tls != null)
             {

@@ -9,12 +9,14 @@ namespace Pop3Tools.Engine.Diagnostics
         public static string For(Pop3ServerTestResult result)
         {
             var failed = result.Checks.FirstOrDefault(check => check.Status == Pop3CheckStatus.Fail);
-            if (failed != null) return failed.Name + " failed: " + failed.Detail + (failed.Hint != null ? " " + failed.Hint : string.Empty);
+            if (failed != null) return failed.Name + " failed: " + Sentence(failed.Detail) + (failed.Hint != null ? " " + failed.Hint : string.Empty);
 
             var works = "Works: " + Describe(result);
             var warning = result.Checks.FirstOrDefault(check => check.Status == Pop3CheckStatus.Warning);
             return warning == null ? works : works + "; warning " + warning.Name + ": " + (warning.Hint ?? warning.Detail);
         }
+
+        private static string Sentence(string text) => text.EndsWith(".", System.StringComparison.Ordinal) ? text : text + ".";
 
         private static string Describe(Pop3ServerTestResult result)
         {
