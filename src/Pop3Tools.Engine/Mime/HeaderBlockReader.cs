@@ -1,0 +1,35 @@
+using System.IO;
+using MimeKit;
+
+namespace Pop3Tools.Engine.Mime
+{
+    /// <summary>
+    /// Parses header blocks (the TOP n 0 replies of a listing) one after another with a
+    /// single MimeKit parser and its buffers, so a listing of thousands of messages
+    /// allocates a parser once, not once per message.
+    /// </summary>
+    internal sealed class HeaderBlockReader
+    {
+        private readonly BoundedStream bounded = new BoundedStream(MimeLimits.MaxHeaderBytes);
+        private readonly MimeParser parser;
+
+        public HeaderBlockReader()
+        {
+            parser = new MimeParser(MimeLimits.Options, Stream.Null, persistent: false);
+        }
+
+        /// <summary>
+        /// Reads the header block at the start of <paramref name="stream"/>. More than
+        /// <see cref="MimeLimits.MaxHeaderBytes"/> before the block ends, or more than
+        /// <see cref="MimeLimits.MaxHeaderFields"/> fields, is <see cref="Pop3ErrorKind.MessageMalformed"/>.
+        /// </summary>
+        public MessageHeaders Read(Stream stream)
+        {
+            bounded.Reset(stream);
+            parser.SetStream(bounded, MimeFormat.Entity, persistent: false);
+            var headers = parser.ParseHeaders();
+            MimeLimits.CheckHeaders(headers);
+            return new MessageHeaders(headers);
+        }
+    }
+}
