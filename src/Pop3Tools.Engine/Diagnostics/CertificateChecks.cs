@@ -87,7 +87,8 @@ namespace Pop3Tools.Engine.Diagnostics
         private (string Problem, string Remedy) ChainProblem()
         {
             var flags = observed.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, flag) => all | flag);
-            var selfSigned = certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
+            // Enumerable, not the span overload System.Memory would bind to: the engine references netstandard and MimeKit only.
+            var selfSigned = Enumerable.SequenceEqual(certificate.SubjectName.RawData, certificate.IssuerName.RawData);
             if (selfSigned)
             {
                 return ("the certificate is self-signed (" + certificate.Subject + "), so no client trusts it",
