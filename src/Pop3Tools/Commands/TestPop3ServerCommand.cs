@@ -12,7 +12,7 @@ namespace Pop3Tools.Commands
     /// one Pop3ServerTestResult per port and security mode. Failed checks are data in the
     /// results; only bad arguments are errors.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "Pop3Server")]
+    [Cmdlet(VerbsDiagnostic.Test, "Pop3Server", HelpUri = HelpLinks.Diagnostics)]
     [OutputType(typeof(Pop3ServerTestResult))]
     public sealed class TestPop3ServerCommand : Pop3Cmdlet
     {
