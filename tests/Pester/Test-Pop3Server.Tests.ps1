@@ -198,7 +198,8 @@ Describe 'Test-Pop3Server against the lab server' -Skip:(-not $lab.Available) {
             Test-Pop3Server $lab.Server -Port $lab.TlsPort -Security Tls -CertificateThumbprint $lab.Thumbprint -Credential $lab.Credential -Verbose 4>&1 5>&1
             Test-Pop3Server $lab.Server -Port $lab.Port -Security None -AllowInsecureAuthentication -Credential $lab.WrongCredential -Verbose 4>&1 5>&1
         )
-        $results = @($output | Where-Object { $_ -is [Pop3Tools.Pop3ServerTestResult] })
+        # By type name: the module's types live in its own load context, where [Pop3Tools.X] does not resolve.
+        $results = @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'Pop3Tools.Pop3ServerTestResult' })
         $results.Count | Should -Be 2
         @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
         $text = ($output | Out-String -Width 400) + ($results | Format-List * | Out-String -Width 400) +
