@@ -4,7 +4,7 @@
 # from the C# in -ResultPath. Windows PowerShell 5.1-compatible.
 param(
     [Parameter(Mandatory = $true)]
-    [ValidateSet('CompileStandIn', 'StandInFirst', 'ModuleFirst', 'ImportTwice')]
+    [ValidateSet('CompileStandIn', 'ModuleOnly', 'StandInFirst', 'ModuleFirst', 'ImportTwice')]
     [string] $Case,
 
     [Parameter(Mandatory = $true)]
@@ -49,14 +49,19 @@ if ($Case -eq 'CompileStandIn') {
 $manifest = Get-Pop3ToolsManifestPath
 $result = [ordered]@{ Listings = @(); StandInGreetings = @(); ContextsNamedPop3Tools = 0 }
 
-# Get-Pop3Message parses each message's headers with MimeKit: a listing is MimeKit at work.
+# MimeKit at work: Get-Pop3Message parses each message's headers with it, and
+# Receive-Pop3Message whole messages (bodies, attachments).
 function Get-LabListing {
     $session = Connect-Pop3TestSession -Lab (Get-Pop3TestLab)
     try {
-        $lines = Get-Pop3Message -Session $session | ForEach-Object {
+        $headers = Get-Pop3Message -Session $session | ForEach-Object {
             '{0}|{1}|{2}|{3}' -f $_.Uid, $_.Subject, $_.From, $_.Date
         }
-        return ($lines -join "`n")
+        $messages = Receive-Pop3Message -Session $session -All | ForEach-Object {
+            $attachments = @($_.Attachments | ForEach-Object { '{0}:{1}' -f $_.FileName, $_.Size }) -join ','
+            '{0}|{1}|{2}|{3}' -f $_.Uid, $_.Subject, $_.TextBody, $attachments
+        }
+        return ((@($headers) + @($messages)) -join "`n")
     }
     finally {
         Disconnect-Pop3 -Session $session -Discard
@@ -79,6 +84,10 @@ function Use-StandIn {
 }
 
 switch ($Case) {
+    'ModuleOnly' {
+        Import-Module $manifest
+        Use-Pop3Tools
+    }
     'StandInFirst' {
         Add-StandIn
         Use-StandIn
