@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'bin/Pop3Tools.dll'
+    RootModule             = 'bin/Pop3Tools.psm1'
     ModuleVersion          = '0.1.0'
     GUID                   = '1b60fbe9-a1dc-40ff-b3cf-0a1f0a1263a8'
     Author                 = 'Pop3Tools authors'
@@ -10,7 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('bin/Pop3Tools.format.ps1xml')
-    CmdletsToExport        = @('Connect-Pop3', 'Disconnect-Pop3', 'Get-Pop3Message', 'Remove-Pop3Message')
+    CmdletsToExport        = @('Connect-Pop3', 'Disconnect-Pop3', 'Get-Pop3Message', 'Get-Pop3Session', 'Receive-Pop3Message', 'Remove-Pop3Message')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

@@ -95,6 +95,55 @@ Describe 'Connect-Pop3 against the lab server' -Skip:(-not $lab.Available) {
             Should -Throw -ErrorId 'Pop3.AuthenticationFailed*'
     }
 
+    It 'says what to check when the password is wrong' {
+        $caught = $null
+        try {
+            Connect-Pop3 -Server $lab.Server -Port $lab.TlsPort -Security Tls -Credential $lab.WrongCredential -CertificateThumbprint $lab.Thumbprint -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught.ErrorDetails.RecommendedAction | Should -BeLike '*user name and password*'
+    }
+
+    It 'names the SHA-256 thumbprint of a certificate it does not trust, ready to pin' {
+        $caught = $null
+        try {
+            Connect-Pop3 -Server $lab.Server -Port $lab.TlsPort -Security Tls -Credential $lab.Credential -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught.Exception.Message | Should -BeLike ('*' + $lab.Thumbprint + '*')
+        $caught.ErrorDetails.RecommendedAction | Should -BeLike ('*-CertificateThumbprint ' + $lab.Thumbprint + '*')
+    }
+
+    It 'reports the method Auto chose as an -Authentication value that pins it' {
+        $auto = Connect-Pop3TestSession -Lab $lab
+        [void] $opened.Add($auto)
+
+        # The type the -Authentication parameter takes (read from Get-Command: the module's
+        # types need not resolve as literals when it loads in its own context).
+        $auto.AuthenticationMethod.GetType() | Should -Be (Get-Command -Name Connect-Pop3).Parameters['Authentication'].ParameterType
+        $auto.AuthenticationMethod.ToString() | Should -Not -Be 'Auto'
+        $pinned = Connect-Pop3 -Server $lab.Server -Port $lab.Port -Security StartTls -Credential $lab.Credential -CertificateThumbprint $lab.Thumbprint -Authentication $auto.AuthenticationMethod -ErrorAction Stop
+        [void] $opened.Add($pinned)
+        $pinned.AuthenticationMethod | Should -Be $auto.AuthenticationMethod
+    }
+
+    It 'writes each verbose step once, with counts in good English' {
+        $connectVerbose = @(Connect-Pop3 -Server $lab.Server -Port $lab.Port -Security StartTls -Credential $lab.Credential -CertificateThumbprint $lab.Thumbprint -Verbose -ErrorAction Stop 4>&1)
+        $session = @($connectVerbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })[0]
+        [void] $opened.Add($session)
+        $listVerbose = @(Get-Pop3Message -Session $session -Number 1 -Verbose -ErrorAction Stop 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+
+        @($connectVerbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Connecting to*' }).Count | Should -Be 1
+        @($listVerbose | Where-Object { $_.Message -like '*1 message *' }).Count | Should -BeGreaterThan 0
+        @($connectVerbose + $listVerbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '\b1 messages\b' }) | Should -BeNullOrEmpty
+    }
+
     It 'never puts the password in the error' {
         $caught = $null
         try {

@@ -118,6 +118,36 @@ Describe 'Get-Pop3Message against the lab mailbox' -Skip:(-not $lab.Available) {
         { Get-Pop3Message -Session $session -Number ($all.Count + 1) -ErrorAction Stop } | Should -Throw -ErrorId 'Pop3.MessageNotFound*'
     }
 
+    It 'shows -NoHeaders output in a view without empty header columns' {
+        $bare = @(Get-Pop3Message -Session $session -NoHeaders -ErrorAction Stop)
+        $header = Get-Pop3RenderedHeader -InputObject $bare
+
+        $header | Should -BeLike '*Uid*'
+        $header | Should -Not -BeLike '*Subject*'
+        $header | Should -Not -BeLike '*Date*'
+    }
+
+    It 'fits the table in 120 columns: whole UIDs, a zone on every date, room for the Subject' {
+        $lines = @(($all | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() -ne '' })
+        $header = $lines[0]
+        $subjectWidth = 120 - $header.IndexOf('Subject')
+
+        $subjectWidth | Should -BeGreaterOrEqual 38
+        foreach ($message in $all) {
+            $row = @($lines | Where-Object { $_ -match ('^\s*' + $message.Number + ' ') })[0]
+            $row | Should -BeLike ('* ' + $message.Uid + ' *')
+            $row | Should -Match ' \d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d '
+        }
+    }
+
+    It 'shows the Date the same way in the table and in the list' {
+        $message = $all[0]
+        $expected = $message.Date.ToLocalTime().ToString('yyyy-MM-dd HH:mm zzz')
+
+        ($message | Out-String -Width 120) | Should -BeLike ('*' + $expected + '*')
+        ($message | Format-List | Out-String -Width 120) | Should -BeLike ('*Date*: ' + $expected + '*')
+    }
+
     It 'renders its messages with the module''s table view' {
         $labels = @(Get-Pop3TableViewLabels -TypeName 'Pop3Tools.Pop3MessageInfo')
         $header = Get-Pop3RenderedHeader -InputObject $all

@@ -36,6 +36,47 @@ AfterAll {
     Remove-Module -Name Pop3Tools -Force -ErrorAction SilentlyContinue
 }
 
+Describe 'What Remove-Pop3Message asks' -Skip:(-not $lab.Available) {
+    BeforeAll {
+        # The main mailbox, read only: -WhatIf marks nothing. What if: lines go to the
+        # host, not to a stream, so a transcript is how a test reads them.
+        $session = Connect-Pop3TestSession -Lab $lab
+        $listed = @(Get-Pop3Message -Session $session -ErrorAction Stop)
+        function Get-WhatIfLines {
+            param([scriptblock] $Action)
+            $transcript = Join-Path $TestDrive ([guid]::NewGuid().ToString('N') + '.txt')
+            Start-Transcript -Path $transcript | Out-Null
+            try {
+                & $Action
+            }
+            finally {
+                Stop-Transcript | Out-Null
+            }
+            @(Get-Content -Path $transcript | Where-Object { $_ -like 'What if:*' })
+        }
+    }
+
+    AfterAll {
+        Close-Pop3TestSession -Session $session
+    }
+
+    It 'asks once for -All, with the count and the total size' {
+        $lines = @(Get-WhatIfLines { Remove-Pop3Message -Session $session -All -WhatIf })
+
+        $lines.Count | Should -Be 1
+        $lines[0] | Should -BeLike ('*All {0} messages (*B)*' -f $listed.Count)
+        $session.PendingDeletions | Should -Be 0
+    }
+
+    It 'names each message by its Subject and From when the session read them' {
+        $lines = @(Get-WhatIfLines { $listed[0], $listed[1] | Remove-Pop3Message -WhatIf })
+
+        $lines.Count | Should -Be 2
+        $lines[0] | Should -BeLike ('*"{0}" from {1}*' -f $listed[0].Subject, $listed[0].From)
+        $lines[1] | Should -BeLike ('*"{0}" from {1}*' -f $listed[1].Subject, $listed[1].From)
+    }
+}
+
 Describe 'Remove-Pop3Message on a scratch mailbox' -Skip:(-not $canDelete) {
     AfterEach {
         foreach ($session in $opened) {
@@ -77,6 +118,12 @@ Describe 'Remove-Pop3Message on a scratch mailbox' -Skip:(-not $canDelete) {
         $closed = Disconnect-Pop3 -Session $session -PassThru -ErrorAction Stop
         $closed.DeletedCount | Should -Be 2
         $closed.IsConnected | Should -BeFalse
+        # What the view shows after QUIT is what was committed, not the old figure.
+        $closed.MessageCount | Should -Be ($before.Count - 2)
+        $closed.PendingDeletions | Should -Be 0
+        $view = @(($closed | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() -ne '' })
+        $view[0] | Should -BeLike '*Deleted*'
+        $view[2] | Should -Match ('\s{0}\s+.*\s0\s+2\s+False' -f ($before.Count - 2))
 
         $fresh = Connect-Scratch -Index 1
         $after = @(Get-Pop3Message -Session $fresh -NoHeaders -ErrorAction Stop)

@@ -104,6 +104,90 @@ Describe 'The default session' -Skip:(-not $lab.Available) {
     }
 }
 
+Describe 'The session object' -Skip:(-not $lab.Available) {
+    BeforeAll {
+        $session = Connect-OnPlainPort
+    }
+
+    AfterAll {
+        Close-Pop3TestSession -Session $session
+    }
+
+    It 'reads as user@server:port in a string and in a message''s Session column' {
+        "$session" | Should -Be ('{0}@{1}:{2}' -f $lab.UserName, $lab.Server, $lab.Port)
+        $listed = Get-Pop3Message -Session $session -Number 1 -NoHeaders -ErrorAction Stop
+        ($listed | Out-String -Width 120) | Should -BeLike ('*{0}@{1}:{2}*' -f $lab.UserName, $lab.Server, $lab.Port)
+    }
+
+    It 'shows only what a user reads: no engine methods, nothing settable' {
+        $methods = @($session | Get-Member -MemberType Method | ForEach-Object { $_.Name })
+        foreach ($engineMethod in 'Resolve', 'LoadHeaders', 'MarkForDeletion', 'Disconnect', 'Discard', 'Open') {
+            $methods | Should -Not -Contain $engineMethod
+        }
+        $properties = @($session | Get-Member -MemberType Property)
+        $properties.Name | Should -Not -Contain 'Log'
+        @($properties | Where-Object { $_.Definition -like '*set;*' }) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps MailboxSize in bytes and shows it in the view for people' {
+        $session.MailboxSize | Should -BeOfType ([long])
+        $rendered = $session | Out-String -Width 120
+        $rendered | Should -Match '\d+(\.\d)? (KB|MB|GB)'
+        $rendered | Should -Not -BeLike ('*' + $session.MailboxSize + '*')
+    }
+}
+
+Describe 'Get-Pop3Session' -Skip:(-not $lab.Available) {
+    AfterEach {
+        foreach ($session in $opened) {
+            Close-Pop3TestSession -Session $session
+        }
+        $opened.Clear()
+    }
+
+    It 'lists the open sessions of this runspace, oldest first, the default one marked' {
+        $first = Connect-OnPlainPort
+        [void] $opened.Add($first)
+        $second = Connect-OnTlsPort
+        [void] $opened.Add($second)
+
+        $listed = @(Get-Pop3Session | Where-Object { $opened -contains $_ })
+
+        $listed.Count | Should -Be 2
+        [object]::ReferenceEquals($listed[0], $first) | Should -BeTrue
+        $listed[0].IsDefault | Should -BeFalse
+        $listed[1].IsDefault | Should -BeTrue
+        @(Get-Pop3Session | Where-Object IsDefault).Count | Should -Be 1
+        (Get-Pop3Session | Out-String -Width 120) | Should -BeLike '*Default*'
+    }
+
+    It 'forgets a session once it is disconnected' {
+        $session = Connect-OnPlainPort
+        [void] $opened.Add($session)
+
+        Disconnect-Pop3 -Session $session -ErrorAction Stop
+
+        @(Get-Pop3Session | Where-Object { [object]::ReferenceEquals($_, $session) }) | Should -BeNullOrEmpty
+        $session.IsDefault | Should -BeFalse
+    }
+
+    It 'lists nothing of another runspace' {
+        $mine = Connect-OnPlainPort
+        [void] $opened.Add($mine)
+        $other = [powershell]::Create()
+        try {
+            [void] $other.AddScript('param($ManifestPath) Import-Module -Name $ManifestPath -ErrorAction Stop; @(Get-Pop3Session).Count')
+            [void] $other.AddParameter('ManifestPath', (Get-Pop3ToolsManifestPath))
+            $count = @($other.Invoke())[0]
+        }
+        finally {
+            $other.Dispose()
+        }
+
+        $count | Should -Be 0
+    }
+}
+
 Describe 'A disconnected session' -Skip:(-not $lab.Available) {
     BeforeAll {
         $session = Connect-OnPlainPort

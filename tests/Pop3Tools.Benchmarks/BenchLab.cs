@@ -1,46 +1,59 @@
+using System.Text;
 using Pop3Tools.Benchmarks.Measurement;
 using Pop3Tools.Benchmarks.Peers;
 using Pop3Tools.Engine.Tests.Dovecot;
 
 namespace Pop3Tools.Benchmarks;
 
+/// <summary>One mailbox the lab serves: what it is, where to log in, and the generator's truth about it.</summary>
+internal sealed record LabMailbox(MailboxSpec Spec, PopEndpoint Endpoint, MailboxSnapshot Snapshot);
+
 /// <summary>
-/// The test lab's private Dovecot holding one mailbox built for the scenario from
-/// the lab's seeded generator, so every run of the benchmark fetches the same mail.
+/// The test lab's private Dovecot holding the scenario's mailboxes, built from the lab's
+/// seeded generator so every run fetches the same mail, plus a small warm-up mailbox
+/// that lets a fresh PowerShell compile the code path before it is timed.
 /// </summary>
 internal sealed class BenchLab : IDisposable
 {
-    private const string User = "bench";
     private const string Password = "bench-Pa55word!";
     private const int Seed = 1939;
-    private const string LargeKind = "large";
+    private const int WarmUpMessages = 20;
 
     private readonly DovecotLab lab;
 
-    private BenchLab(DovecotLab lab, MailboxSnapshot mailbox, string description)
+    private BenchLab(DovecotLab lab, IReadOnlyList<LabMailbox> mailboxes, PopEndpoint warmUp, string description)
     {
         this.lab = lab;
-        Mailbox = mailbox;
+        Mailboxes = mailboxes;
+        WarmUp = warmUp;
         Description = description;
-        Endpoint = new PopEndpoint(lab.Host, lab.TlsPort, lab.PlainPort, User, Password);
     }
 
-    public PopEndpoint Endpoint { get; }
+    public IReadOnlyList<LabMailbox> Mailboxes { get; }
 
-    /// <summary>The generator's truth about the mailbox the server holds.</summary>
-    public MailboxSnapshot Mailbox { get; }
+    /// <summary>A few small messages: each PowerShell runs its cmdlet here once, untimed, before the measured call.</summary>
+    public PopEndpoint WarmUp { get; }
 
     public string Description { get; }
 
     public static BenchLab Start(Scenario scenario)
     {
-        var messages = Compose(scenario);
-        var mailbox = MailboxSnapshot.Of(messages.Select(m => m.Bytes));
         var lab = DovecotLab.Start();
         try
         {
-            lab.AddMailbox(User, Password, messages);
-            return new BenchLab(lab, mailbox, DescribeServer());
+            var mailboxes = new List<LabMailbox>();
+            var realistic = RealisticPool(scenario.Mailboxes.Where(m => !m.IsSingleLarge).Select(m => m.Messages).DefaultIfEmpty(0).Max());
+            foreach (var spec in scenario.Mailboxes)
+            {
+                var messages = spec.SingleMessageBytes is { } size
+                    ? new List<GeneratedMessage> { LargeMessage(size) }
+                    : Cycle(realistic, spec.Messages);
+                var user = "bench" + mailboxes.Count;
+                lab.AddMailbox(user, Password, messages);
+                mailboxes.Add(new LabMailbox(spec, Endpoint(lab, user), MailboxSnapshot.Of(messages.Select(m => m.Bytes))));
+            }
+            lab.AddMailbox("warmup", Password, new MailGenerator(Seed).Bulk(WarmUpMessages));
+            return new BenchLab(lab, mailboxes, Endpoint(lab, "warmup"), DescribeServer());
         }
         catch
         {
@@ -51,37 +64,66 @@ internal sealed class BenchLab : IDisposable
 
     public void Dispose() => lab.Dispose();
 
-    // The generator's realistic mailbox has one ~5 MB message in sixty; several seeds give
-    // the mixed kinds, and only as many large ones as the scenario wants are kept.
-    private static List<GeneratedMessage> Compose(Scenario scenario)
+    private static PopEndpoint Endpoint(DovecotLab lab, string user) => new(lab.Host, lab.TlsPort, lab.PlainPort, user, Password);
+
+    // Up to 2,000 distinct messages of the generator's realistic mix (plain, multipart, attachments,
+    // Japanese charsets, dot lines, long lines), without its one ~5 MB message in sixty and without
+    // those under 6 KB, which brings the mean near 50 KB; bigger mailboxes repeat them, which costs
+    // the server and the clients the same work.
+    private const int DistinctMessages = 2000;
+    private const int SmallestMessage = 6000;
+
+    private static List<GeneratedMessage> RealisticPool(int wanted)
     {
-        var mixed = new List<GeneratedMessage>();
-        var large = new List<GeneratedMessage>();
-        for (var seed = Seed; mixed.Count < scenario.MixedMessages || large.Count < scenario.LargeMessages; seed++)
+        var pool = new List<GeneratedMessage>();
+        for (var seed = Seed; pool.Count < Math.Min(wanted, DistinctMessages); seed++)
         {
-            foreach (var message in new MailGenerator(seed).DefaultMailbox())
-            {
-                (message.Kind == LargeKind ? large : mixed).Add(message);
-            }
+            pool.AddRange(new MailGenerator(seed).DefaultMailbox().Where(m => m.Kind != "large" && m.Bytes.Length >= SmallestMessage));
         }
-        var all = mixed.Take(scenario.MixedMessages)
-            .Concat(large.Take(scenario.LargeMessages))
-            .Concat(new MailGenerator(Seed).Bulk(scenario.BulkMessages))
-            .ToList();
-        // A fixed shuffle spreads the large and the small ones through the mailbox.
+        pool = pool.Take(Math.Min(wanted, DistinctMessages)).ToList();
         var order = new Random(Seed);
-        for (var i = all.Count - 1; i > 0; i--)
+        for (var i = pool.Count - 1; i > 0; i--)
         {
             var j = order.Next(i + 1);
-            (all[i], all[j]) = (all[j], all[i]);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
         }
-        return all;
+        return pool;
+    }
+
+    private static List<GeneratedMessage> Cycle(List<GeneratedMessage> pool, int count) =>
+        Enumerable.Range(0, count).Select(i => pool[i % pool.Count]).ToList();
+
+    /// <summary>One message of about <paramref name="size"/> bytes: a short text and a base64 attachment of random bytes.</summary>
+    private static GeneratedMessage LargeMessage(int size)
+    {
+        var random = new Random(Seed);
+        var content = new byte[size / 4 * 3];
+        random.NextBytes(content);
+        var base64 = Convert.ToBase64String(content, Base64FormattingOptions.InsertLineBreaks);
+        const string boundary = "=_p3t_large";
+        var body = new StringBuilder(base64.Length + 1024)
+            .Append("This is a multi-part message in MIME format.\r\n\r\n")
+            .Append("--").Append(boundary).Append("\r\nContent-Type: text/plain; charset=US-ASCII\r\n\r\nThe archive is attached.\r\n")
+            .Append("--").Append(boundary).Append("\r\nContent-Type: application/octet-stream; name=\"archive.bin\"\r\n")
+            .Append("Content-Disposition: attachment; filename=\"archive.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+            .Append(base64).Append("\r\n--").Append(boundary).Append("--\r\n");
+        var date = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        const string messageId = "<large.1939@lab.pop3tools.test>";
+        return new MessageComposer()
+            .Field("Date", MessageComposer.FormatDate(date))
+            .Field("From", "Archive <archive@lab.pop3tools.test>")
+            .Field("To", "Lab User <user@lab.pop3tools.test>")
+            .Field("Subject", "A very large message")
+            .Field("Message-ID", messageId)
+            .Field("MIME-Version", "1.0")
+            .Field("Content-Type", $"multipart/mixed; boundary=\"{boundary}\"")
+            .Build(Encoding.ASCII.GetBytes(body.ToString()), "large", "A very large message", "Archive", "archive@lab.pop3tools.test", date, messageId);
     }
 
     private static string DescribeServer()
     {
         var version = LabTools.Run(LabTools.Find("dovecot"), TimeSpan.FromSeconds(10), "--version");
         var text = version.ExitCode == 0 ? version.StandardOutput.Trim() : "version unknown";
-        return $"Dovecot {text} (the test lab: maildir, pop3_fast_size_lookups, self-signed certificate)";
+        return $"Dovecot {text} (the test lab: maildir, pop3_fast_size_lookups, PIPELINING)";
     }
 }

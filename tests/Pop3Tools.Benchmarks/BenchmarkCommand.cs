@@ -1,12 +1,16 @@
+using System.Runtime.InteropServices;
+using Pop3Tools.Benchmarks.Cases;
 using Pop3Tools.Benchmarks.Measurement;
 using Pop3Tools.Benchmarks.Peers;
 using Pop3Tools.Benchmarks.Reporting;
 
 namespace Pop3Tools.Benchmarks;
 
-/// <summary>Starts the lab, measures every client on the same mailbox, prints and writes the report.</summary>
+/// <summary>Starts the lab, runs every case on every mailbox in alternating order, prints and writes the report.</summary>
 internal static class BenchmarkCommand
 {
+    private const string TmpfsRoot = "/dev/shm";
+
     public static int Run(string[] args)
     {
         var settings = BenchmarkSettings.Parse(args);
@@ -19,106 +23,151 @@ internal static class BenchmarkCommand
             Console.Error.WriteLine($"{ProcessTimer.TimePath} is required (Debian package 'time').");
             return 1;
         }
+        var repoRoot = FindRepoRoot();
+        if (repoRoot is null)
+        {
+            Console.Error.WriteLine("Pop3Tools.psd1 not found above the benchmark: run it from a checkout.");
+            return 1;
+        }
         var scenario = settings.Quick ? Scenario.Quick : Scenario.Full;
-        if (settings.Repetitions is { } repetitions)
+        scenario = scenario with
         {
-            scenario = scenario with { Repetitions = repetitions };
-        }
-
-        var clients = new BenchClient[]
-        {
-            new EngineClient(pipelining: true),
-            new EngineClient(pipelining: false),
-            new MpopClient(),
-            new FetchmailClient(perMessageMda: false),
-            new FetchmailClient(perMessageMda: true),
-            new CurlClient(),
-            new PoplibClient(),
+            Repetitions = settings.Repetitions ?? scenario.Repetitions,
+            Mailboxes = scenario.Mailboxes.Where(m => settings.Mailboxes.Count == 0 || settings.Mailboxes.Contains(m.Name)).ToList(),
         };
-        var notes = new List<string>(StandingCaveats);
-        var installed = new List<BenchClient>();
-        foreach (var client in clients)
-        {
-            if (client.Executable.Contains('/') && !File.Exists(client.Executable))
-            {
-                notes.Add($"{client.Label} left out: {client.Executable} is not installed.");
-                continue;
-            }
-            installed.Add(client);
-        }
-        var versions = installed.ToDictionary(c => c, c => c.DescribeVersion());
 
-        var scratchRoot = Directory.CreateTempSubdirectory("p3bench-").FullName;
+        var notes = new List<string>(StandingNotes);
+        var cases = Installed(AllCases(), notes)
+            .Where(c => settings.Cases.Count == 0 || settings.Cases.Contains(c.Id))
+            .ToList();
+        var versions = cases.OfType<PeerCase>().GroupBy(c => c.Client.Name)
+            .SelectMany(g => g.Select(c => (c.Id, Version: g.First().Client.DescribeVersion())))
+            .ToDictionary(p => p.Id, p => p.Version);
+
+        var roots = new Dictionary<Storage, string>
+        {
+            [Storage.Tmpfs] = Directory.CreateTempSubdirectory("p3bench-").FullName,
+            [Storage.Disk] = Directory.CreateTempSubdirectory("p3bench-").FullName,
+        };
+        if (Directory.Exists(TmpfsRoot))
+        {
+            Directory.Delete(roots[Storage.Tmpfs]);
+            roots[Storage.Tmpfs] = Directory.CreateDirectory(Path.Combine(TmpfsRoot, Path.GetFileName(roots[Storage.Tmpfs]))).FullName;
+        }
         try
         {
-            Console.Error.WriteLine($"Generating the {scenario.Name} mailbox ({scenario.Description})...");
+            var startedUtc = DateTime.UtcNow;
+            Console.Error.WriteLine($"Generating the {scenario.Name} mailboxes ({string.Join(", ", scenario.Mailboxes.Select(m => m.Name))})...");
             using var lab = BenchLab.Start(scenario);
-            var mailbox = lab.Mailbox;
-            Console.Error.WriteLine($"Mailbox ready: {mailbox.Content.Messages} messages, {mailbox.WireBytes / 1e6:0.0} MB.");
-
-            notes.AddRange(MeasureEngineFloor(scenario, settings.Transports, lab.Endpoint, mailbox, scratchRoot));
-            var samples = Measure(scenario, settings.Transports, installed, lab.Endpoint, mailbox, scratchRoot);
-            var rows = settings.Transports
-                .SelectMany(t => installed.Select(c => ResultRow.From(c, t, samples.Where(s => s.Client == c && s.Transport == t).ToList())))
+            if (settings.ServePath is not null)
+            {
+                return Serve(lab, settings.ServePath);
+            }
+            var samples = new List<CaseSample>();
+            foreach (var mailbox in lab.Mailboxes)
+            {
+                Console.Error.WriteLine($"{mailbox.Spec.Name}: {mailbox.Snapshot.Content.Messages} messages, {mailbox.Snapshot.WireBytes / 1e6:0.0} MB.");
+                Prime(scenario, mailbox, lab.WarmUp, roots[Storage.Tmpfs], repoRoot);
+                samples.AddRange(Measure(scenario, mailbox, cases.Where(c => c.AppliesTo(mailbox.Spec)).ToList(), lab.WarmUp, roots, repoRoot));
+            }
+            var rows = samples.GroupBy(s => (s.Mailbox, s.Case))
+                .Select(g => CaseRow.From(g.Key.Mailbox, g.Key.Case, g.ToList()))
                 .ToList();
-            var report = MarkdownReport.Render(scenario, lab.Description, mailbox, rows, versions, notes);
+            var goals = Goal.Evaluate(rows);
+            var info = new RunInfo(scenario, startedUtc, DescribeMachine(), lab.Description,
+                roots.ToDictionary(r => r.Key.ToString(), r => DescribeStorage(r.Value)), versions, notes);
+            var report = MarkdownReport.Render(info, rows, goals);
             Console.WriteLine(report);
             if (settings.OutPath is not null)
             {
                 File.WriteAllText(settings.OutPath, report);
                 Console.Error.WriteLine($"Report written to {settings.OutPath}");
             }
-            return 0;
+            if (settings.JsonPath is not null)
+            {
+                File.WriteAllText(settings.JsonPath, JsonReport.Render(info, rows, goals));
+                Console.Error.WriteLine($"JSON written to {settings.JsonPath}");
+            }
+            // A case that did not fetch the whole mailbox is a broken client or module, not a slow one.
+            return rows.Any(r => r.Problem is not null) ? 1 : 0;
         }
         finally
         {
-            Directory.Delete(scratchRoot, recursive: true);
+            foreach (var root in roots.Values)
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 
-    private static List<Sample> Measure(
-        Scenario scenario,
-        IReadOnlyList<Transport> transports,
-        IReadOnlyList<BenchClient> clients,
-        PopEndpoint endpoint,
-        MailboxSnapshot mailbox,
-        string scratchRoot)
+    private static IEnumerable<BenchCase> AllCases() => new BenchCase[]
     {
-        var samples = new List<Sample>();
-        // Repetitions are the outer loop so that any drift of a shared machine
-        // spreads over every client instead of landing on one.
+        PwshCase.Export(Storage.Tmpfs),
+        new PeerCase(new MpopClient(), Storage.Tmpfs),
+        ScriptCase.Wire(),
+        PwshCase.Export(Storage.Disk),
+        new PeerCase(new MpopClient(), Storage.Disk),
+        new PeerCase(new FetchmailClient(perMessageMda: true), Storage.Tmpfs),
+        new PeerCase(new CurlClient(), Storage.Tmpfs),
+        new PeerCase(new PoplibClient(), Storage.Tmpfs),
+        PwshCase.Objects(),
+        PwshCase.Listing(),
+        ScriptCase.MinimalListing(),
+        ScriptCase.PoplibListing(),
+    };
+
+    private static IEnumerable<BenchCase> Installed(IEnumerable<BenchCase> cases, List<string> notes)
+    {
+        foreach (var benchCase in cases)
+        {
+            if (benchCase is PeerCase peer && peer.Client.Executable.Contains('/') && !File.Exists(peer.Client.Executable))
+            {
+                notes.Add($"{benchCase.Label} left out: {peer.Client.Executable} is not installed.");
+                continue;
+            }
+            yield return benchCase;
+        }
+    }
+
+    private static List<CaseSample> Measure(
+        Scenario scenario, LabMailbox mailbox, IReadOnlyList<BenchCase> cases, PopEndpoint warmUp, IReadOnlyDictionary<Storage, string> roots, string repoRoot)
+    {
+        var samples = new List<CaseSample>();
         for (var repetition = 1; repetition <= scenario.Repetitions; repetition++)
         {
-            foreach (var transport in transports)
+            // Alternating order: whatever drift a shared machine has lands on every case alike.
+            var order = repetition % 2 == 1 ? cases : cases.Reverse().ToList();
+            foreach (var benchCase in order)
             {
-                foreach (var client in clients)
+                var scratch = Directory.CreateDirectory(Path.Combine(roots[benchCase.Storage], "run-" + samples.Count)).FullName;
+                CaseResult result;
+                try
                 {
-                    var scratch = Path.Combine(scratchRoot, "run-" + samples.Count);
-                    var sample = MeasureOnce(scenario, client, transport, endpoint, mailbox, scratch);
-                    samples.Add(sample);
-                    var outcome = sample.Problem is null
-                        ? $"{sample.Run.Seconds:0.00} s, {sample.Run.PeakRssKiB / 1024.0:0.0} MiB"
-                        : "FAILED: " + sample.Problem;
-                    Console.Error.WriteLine($"[{repetition}/{scenario.Repetitions}] {transport,-5} {client.Label,-40} {outcome}");
+                    result = benchCase.Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot));
                 }
+                finally
+                {
+                    Directory.Delete(scratch, recursive: true);
+                }
+                samples.Add(new CaseSample(mailbox, benchCase, repetition, result));
+                var outcome = result.Skipped is not null ? "skipped: " + result.Skipped
+                    : result.Problem is not null ? "FAILED: " + result.Problem
+                    : $"{result.Seconds:0.000} s, {result.PeakRssKiB / 1024.0:0.0} MiB";
+                Console.Error.WriteLine($"[{repetition}/{scenario.Repetitions}] {mailbox.Spec.Name,-8} {benchCase.Label,-52} {outcome}");
             }
         }
         return samples;
     }
 
-    private static Sample MeasureOnce(
-        Scenario scenario, BenchClient client, Transport transport, PopEndpoint endpoint, MailboxSnapshot mailbox, string scratch)
+    // Dovecot indexes a maildir at its first login, and the first read of each file comes from the
+    // disk: one untimed pass of the wire script over the mailbox leaves neither to the first case.
+    private static void Prime(Scenario scenario, LabMailbox mailbox, PopEndpoint warmUp, string root, string repoRoot)
     {
-        Directory.CreateDirectory(scratch);
+        var scratch = Directory.CreateDirectory(Path.Combine(root, "prime")).FullName;
         try
         {
-            var configDir = Directory.CreateDirectory(Path.Combine(scratch, "config")).FullName;
-            File.SetUnixFileMode(configDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var mailDir = Directory.CreateDirectory(Path.Combine(scratch, "mail")).FullName;
-            var run = new RunContext(endpoint, transport, mailbox.Content.Messages, configDir, mailDir);
-            var timed = ProcessTimer.Run(client.Prepare(run), scratch, scenario.RunTimeout);
-            var stored = client.Inspect(run);
-            return new Sample(client, transport, timed, stored, Verification.Problem(timed, stored, mailbox, client.ExtraBytesAllowedPerMessage));
+            var result = ScriptCase.Wire().Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot));
+            Console.Error.WriteLine($"{mailbox.Spec.Name}: primed by one untimed wire pass ({result.Seconds:0.000} s{(result.Problem is null ? "" : ", " + result.Problem)}).");
         }
         finally
         {
@@ -126,37 +175,60 @@ internal static class BenchmarkCommand
         }
     }
 
-    private static IEnumerable<string> MeasureEngineFloor(
-        Scenario scenario, IReadOnlyList<Transport> transports, PopEndpoint endpoint, MailboxSnapshot mailbox, string scratchRoot)
+    /// <summary>Keeps the lab up for profiling by hand until <paramref name="infoPath"/> is deleted (bounded to two hours).</summary>
+    private static int Serve(BenchLab lab, string infoPath)
     {
-        var engine = new EngineClient(pipelining: true);
-        foreach (var transport in transports)
+        var lines = lab.Mailboxes.Select(m => m.Spec.Name + " " + m.Endpoint.Host + " " + m.Endpoint.PlainPort + " " + m.Endpoint.User + " " + m.Endpoint.Password)
+            .Append("warmup " + lab.WarmUp.Host + " " + lab.WarmUp.PlainPort + " " + lab.WarmUp.User + " " + lab.WarmUp.Password);
+        File.WriteAllLines(infoPath, lines);
+        Console.Error.WriteLine($"Serving the lab (name host port user password in {infoPath}); delete that file to stop.");
+        var deadline = DateTime.UtcNow.AddHours(2);
+        while (File.Exists(infoPath) && DateTime.UtcNow < deadline)
         {
-            var scratch = Directory.CreateDirectory(Path.Combine(scratchRoot, "floor-" + transport)).FullName;
-            var run = new RunContext(endpoint, transport, mailbox.Content.Messages, scratch, scratch);
-            var timed = ProcessTimer.Run(engine.PrepareLoginOnly(run), scratch, scenario.RunTimeout);
-            yield return timed.Exited0
-                ? $"Pop3Tools's floor ({transport}): the same process that only connects, logs in, sends STAT and quits " +
-                  $"takes {timed.Seconds:0.00} s and peaks at {timed.PeakRssKiB / 1024.0:0.0} MiB; the rest of its row is the download. " +
-                  "Inside PowerShell that runtime is already loaded and shared with the shell."
-                : $"Pop3Tools's floor ({transport}) could not be measured: {timed.ErrorSummary}";
+            Thread.Sleep(500);
         }
+        return 0;
     }
 
-    private static readonly string[] StandingCaveats =
+    private static string? FindRepoRoot()
     {
-        "Server and client share the same cores (and this machine is shared with other work): compare rows of one " +
-        "report, not absolute numbers across machines. Dovecot's own CPU time is in every row alike.",
-        "Peak RSS is that of the largest single process among the client and the children it waited for " +
-        "(GNU time's %M), not a sum. Pop3Tools's figure includes the .NET runtime (JIT, GC heap reserve), " +
-        "a fixed cost of some tens of MiB that a native client does not pay.",
-        "Wall time includes process start-up: the .NET runtime and Python interpreter start slower than the C clients, " +
-        "which weighs on small mailboxes (the quick scenario) more than on the full one.",
-        "Durability differs as each client ships: mpop fsyncs every maildir file, fetchmail --bsmtp syncs its " +
-        "one file at the end, curl, poplib and Pop3Tools's benchmark client do not sync.",
-        "fetchmail sends LIST n before every RETR n and never pipelines; with --mda it starts a shell and `cat` " +
-        "for every message, which is what that row measures.",
-        "curl is told the message numbers up front (one URL per message, one process, one connection reused); " +
-        "it cannot LIST and then RETR in a single invocation.",
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pop3Tools.psd1")))
+            {
+                return directory.FullName;
+            }
+        }
+        return null;
+    }
+
+    private static string DescribeMachine()
+    {
+        var model = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault()?.Split(':', 2)[1].Trim() : null;
+        return $"{Environment.ProcessorCount} logical CPUs ({model ?? "unknown model"}) shared by server and clients, " +
+               $"{memory ?? "unknown"} RAM, {RuntimeInformation.OSDescription}; harness on .NET {Environment.Version}";
+    }
+
+    private static string DescribeStorage(string path)
+    {
+        var drive = new DriveInfo(path);
+        return $"{path} ({drive.DriveFormat} at {drive.Name})";
+    }
+
+    private static readonly string[] StandingNotes =
+    {
+        "Server and clients share the same cores, and other work may run on the machine: compare rows of one report, " +
+        "not absolute numbers across machines. Dovecot's own CPU time is in every row alike.",
+        "Our seconds are Connect-Pop3 + the cmdlet + Disconnect-Pop3 timed inside a warm pwsh; the scripts time " +
+        "connect to QUIT inside Python; the peers are timed as whole processes (their start-up is milliseconds for the " +
+        "C clients and tens of milliseconds for Python).",
+        "Peak RSS: VmHWM of the pwsh process for ours (it includes PowerShell itself and the warm-up), GNU time's %M for the others.",
+        "Durability as each client ships it: mpop fsyncs every maildir file; Receive-Pop3Message makes every file " +
+        "durable before it is journalled (DESIGN.md Safety rules); fetchmail's MDA (`cat`), curl and poplib do not sync.",
+        "fetchmail starts `/bin/sh` + `cat` for every message and never pipelines; curl is handed the message numbers " +
+        "up front (one URL per message, one process, one connection reused) and issues RETR one at a time.",
     };
 }

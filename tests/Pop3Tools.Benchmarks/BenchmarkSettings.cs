@@ -1,24 +1,23 @@
 using System.Globalization;
-using Pop3Tools.Benchmarks.Peers;
 
 namespace Pop3Tools.Benchmarks;
 
 /// <summary>The command line of a benchmark run.</summary>
-internal sealed record BenchmarkSettings(string? OutPath, bool Quick, int? Repetitions, IReadOnlyList<Transport> Transports)
+internal sealed record BenchmarkSettings(
+    string? OutPath, string? JsonPath, bool Quick, int? Repetitions, IReadOnlyList<string> Cases, IReadOnlyList<string> Mailboxes, string? ServePath)
 {
     public const string Usage =
-        "usage: Pop3Tools.Benchmarks [--out FILE.md] [--quick] [--repetitions N] [--transport tls|plain|both]   (default: --transport tls)\n" +
-        "       Pop3Tools.Benchmarks client --host H --port P --security Tls|None --user U --out DIR [--no-pipelining] [--login-only]";
+        "usage: Pop3Tools.Benchmarks [--quick] [--out FILE.md] [--json FILE.json] [--repetitions N]\n" +
+        "                            [--cases ID,ID...] [--mailboxes NAME,NAME...]   (ids and names as in the report)\n" +
+        "       Pop3Tools.Benchmarks [--quick] [--mailboxes ...] --serve FILE   (keep the lab up for profiling until FILE is deleted)";
 
     /// <summary>Returns null (after printing why) when the arguments make no sense.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
-        string? outPath = null;
+        string? outPath = null, jsonPath = null, servePath = null;
         var quick = false;
         int? repetitions = null;
-        // Every peer speaks implicit TLS; plain POP3 (no TLS at all) is an extra that
-        // separates protocol cost from TLS cost and doubles the run time.
-        IReadOnlyList<Transport> transports = new[] { Transport.Tls };
+        IReadOnlyList<string> cases = Array.Empty<string>(), mailboxes = Array.Empty<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -28,6 +27,14 @@ internal sealed record BenchmarkSettings(string? OutPath, bool Quick, int? Repet
                     outPath = Path.GetFullPath(value);
                     i++;
                     break;
+                case "--json" when value is not null:
+                    jsonPath = Path.GetFullPath(value);
+                    i++;
+                    break;
+                case "--serve" when value is not null:
+                    servePath = Path.GetFullPath(value);
+                    i++;
+                    break;
                 case "--quick":
                     quick = true;
                     break;
@@ -35,13 +42,12 @@ internal sealed record BenchmarkSettings(string? OutPath, bool Quick, int? Repet
                     repetitions = n;
                     i++;
                     break;
-                case "--transport" when value is "tls" or "plain" or "both":
-                    transports = value switch
-                    {
-                        "tls" => new[] { Transport.Tls },
-                        "plain" => new[] { Transport.Plain },
-                        _ => new[] { Transport.Tls, Transport.Plain },
-                    };
+                case "--cases" when value is not null:
+                    cases = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    i++;
+                    break;
+                case "--mailboxes" when value is not null:
+                    mailboxes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     i++;
                     break;
                 default:
@@ -50,6 +56,6 @@ internal sealed record BenchmarkSettings(string? OutPath, bool Quick, int? Repet
                     return null;
             }
         }
-        return new BenchmarkSettings(outPath, quick, repetitions, transports);
+        return new BenchmarkSettings(outPath, jsonPath, quick, repetitions, cases, mailboxes, servePath);
     }
 }

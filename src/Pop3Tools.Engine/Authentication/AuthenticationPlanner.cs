@@ -71,6 +71,23 @@ namespace Pop3Tools.Engine.Authentication
             }
         }
 
+        /// <summary>What the mechanism puts on the wire, for an error that says why it was withheld.</summary>
+        public static string WhatCrossesTheWire(Pop3AuthenticationMethod method)
+        {
+            switch (method)
+            {
+                case Pop3AuthenticationMethod.UserPass:
+                case Pop3AuthenticationMethod.Plain:
+                case Pop3AuthenticationMethod.Login:
+                    return "the password in clear text";
+                case Pop3AuthenticationMethod.XOAuth2:
+                case Pop3AuthenticationMethod.OAuthBearer:
+                    return "the access token in clear text, ready for replay";
+                default:
+                    return "a digest of the password that an eavesdropper can attack offline";
+            }
+        }
+
         private static bool IsOffered(Pop3AuthenticationMethod method, IReadOnlyList<string> saslMechanisms, bool userCommandAvailable, bool apopAvailable)
         {
             switch (method)

@@ -133,7 +133,7 @@ namespace Pop3Tools.Engine.Mailbox
                 if (!_byNumber.TryGetValue(number, out var message))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
-                        $"There is no message number {number} in the mailbox (it holds {Count} message(s) in this session).")
+                        $"There is no message number {number} in the mailbox (it holds {Plural.Of(Count, "message")} in this session).")
                     { Hint = NumbersHint, Target = number });
                 }
                 else if (isMarked(number))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Engine.Mime;
 using Pop3Tools.Engine.Protocol;
 
@@ -18,7 +19,7 @@ namespace Pop3Tools
         /// whole. A server without CAPA is simply tried. A message whose TOP fails or whose
         /// header block cannot be read goes to <paramref name="onError"/> and the batch goes on.
         /// </remarks>
-        public void LoadHeaders(IReadOnlyList<Pop3MessageInfo> messages, Action<Pop3MessageInfo> onMessage, Action<Pop3MessageInfo, Pop3Exception> onError, Action<int, int>? progress, CancellationToken cancellationToken)
+        internal void LoadHeaders(IReadOnlyList<Pop3MessageInfo> messages, Action<Pop3MessageInfo> onMessage, Action<Pop3MessageInfo, Pop3Exception> onError, Action<int, int>? progress, CancellationToken cancellationToken)
         {
             if (messages == null) throw new ArgumentNullException(nameof(messages));
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
@@ -30,7 +31,7 @@ namespace Pop3Tools
             Run(cancellationToken, client =>
             {
                 RequireTop(client);
-                _log.Step($"Reading the headers of {total} message(s) (TOP n 0)");
+                _log.Step($"Reading the headers of {Plural.Of(total, "message")} (TOP n 0)");
                 var done = 0;
                 void Advance() => progress?.Invoke(++done, total);
                 void Fail(int number, Pop3Exception error)
@@ -54,6 +55,7 @@ namespace Pop3Tools
                     Each(byNumber[number], info =>
                     {
                         info.SetHeaders(headers);
+                        Remember(info);
                         onMessage(info);
                     });
                     Advance();
@@ -61,6 +63,21 @@ namespace Pop3Tools
                 Fail,
                 cancellationToken);
             });
+        }
+
+        /// <summary>
+        /// The Subject and From this session has read for a message, or nulls: what a confirmation
+        /// prompt can show about a message that arrived by UID only.
+        /// </summary>
+        internal KnownHeaders KnownHeadersOf(int number)
+        {
+            lock (_stateGate) return _known.TryGetValue(number, out var known) ? known : default;
+        }
+
+        /// <summary>Keeps two short strings per message, not the whole header block.</summary>
+        private void Remember(Pop3MessageInfo info)
+        {
+            lock (_stateGate) _known[info.Number] = new KnownHeaders(info.Subject, info.From);
         }
 
         private static void RequireTop(Pop3Client client)

@@ -31,13 +31,15 @@ namespace Pop3Tools
         private readonly object _stateGate = new object();
         private readonly ForwardingProtocolLog _log;
         private readonly Dictionary<int, long> _pending = new Dictionary<int, long>();
+        private readonly Dictionary<int, KnownHeaders> _known = new Dictionary<int, KnownHeaders>();
         private readonly List<Action<Pop3Session>> _closedHandlers = new List<Action<Pop3Session>>();
-        private readonly int _statCount;
-        private readonly long _statSize;
+        private int _statCount;
+        private long _statSize;
         private Pop3Client? _client;
         private Phase _phase = Phase.Open;
         private MessageIndex? _index;
         private int _deletedCount;
+        private bool _isDefault;
 
         private Pop3Session(Pop3Client client, ForwardingProtocolLog log, Pop3Stat stat, string userName)
         {
@@ -51,7 +53,7 @@ namespace Pop3Tools
             Security = client.Security;
             TlsProtocol = client.Tls?.Protocol;
             CipherSuite = client.Tls?.CipherSuite;
-            AuthenticationMethod = client.AuthenticationMethod;
+            AuthenticationMethod = client.LoginMethod ?? Pop3AuthenticationMethod.Auto;
             Capabilities = client.Capabilities.Lines.ToArray();
             Implementation = client.Capabilities.Implementation;
             ConnectedAt = DateTimeOffset.Now;
@@ -90,12 +92,15 @@ namespace Pop3Tools
         public Pop3Security Security { get; }
         public string? TlsProtocol { get; }
         public string? CipherSuite { get; }
-        /// <summary>e.g. "SCRAM-SHA-256", "APOP", "USER".</summary>
-        public string? AuthenticationMethod { get; }
+        /// <summary>
+        /// The -Authentication value that logged in (e.g. ScramSha256, never Auto), so a script
+        /// can pin what Auto chose: Connect-Pop3 -Authentication $s.AuthenticationMethod.
+        /// </summary>
+        public Pop3AuthenticationMethod AuthenticationMethod { get; }
         public string[] Capabilities { get; }
         public string? Implementation { get; }
 
-        /// <summary>Messages in the mailbox not marked for deletion.</summary>
+        /// <summary>Messages in the mailbox not marked for deletion (after Disconnect: what QUIT left).</summary>
         public int MessageCount
         {
             get { lock (_stateGate) return _statCount - _pending.Count; }
@@ -126,10 +131,20 @@ namespace Pop3Tools
         public DateTimeOffset ConnectedAt { get; }
 
         /// <summary>
+        /// Whether this is the default session of the runspace that opened it: the one the
+        /// cmdlets use without -Session (Get-Pop3Session lists them all).
+        /// </summary>
+        public bool IsDefault
+        {
+            get { lock (_stateGate) return _isDefault; }
+            internal set { lock (_stateGate) _isDefault = value; }
+        }
+
+        /// <summary>
         /// Where this session's protocol steps go; a cmdlet points it at its own
         /// verbose/debug streams for the duration of one call.
         /// </summary>
-        public IPop3ProtocolLog? Log
+        internal IPop3ProtocolLog? Log
         {
             get => _log.Target;
             set => _log.Target = value;
@@ -147,7 +162,7 @@ namespace Pop3Tools
         /// UID selections: deleting or exporting by an ambiguous UID could hit the wrong message.
         /// A UID selection on a server without UIDL throws ProtocolError.
         /// </remarks>
-        public IReadOnlyList<Pop3MessageInfo> Resolve(Pop3MessageSelection selection, Action<Pop3Exception> onNotFound, CancellationToken cancellationToken)
+        internal IReadOnlyList<Pop3MessageInfo> Resolve(Pop3MessageSelection selection, Action<Pop3Exception> onNotFound, CancellationToken cancellationToken)
         {
             if (selection == null) throw new ArgumentNullException(nameof(selection));
             if (onNotFound == null) throw new ArgumentNullException(nameof(onNotFound));
@@ -167,7 +182,7 @@ namespace Pop3Tools
         /// link drops mid-batch nothing is committed: the session is left dropped and the
         /// exception says how many marked deletions were lost.
         /// </remarks>
-        public void MarkForDeletion(IReadOnlyList<Pop3MessageInfo> messages, Action<Pop3MessageInfo> onMarked, Action<Pop3MessageInfo, Pop3Exception> onError, CancellationToken cancellationToken)
+        internal void MarkForDeletion(IReadOnlyList<Pop3MessageInfo> messages, Action<Pop3MessageInfo> onMarked, Action<Pop3MessageInfo, Pop3Exception> onError, CancellationToken cancellationToken)
         {
             if (messages == null) throw new ArgumentNullException(nameof(messages));
             if (onMarked == null) throw new ArgumentNullException(nameof(onMarked));
@@ -185,7 +200,7 @@ namespace Pop3Tools
                 if (toDelete.Count == 0) return;
 
                 var refused = new Dictionary<int, Pop3Exception>();
-                _log.Step($"Marking {toDelete.Count} message(s) for deletion");
+                _log.Step($"Marking {Plural.Of(toDelete.Count, "message")} for deletion");
                 try
                 {
                     client.Delete(toDelete, (number, error) => refused[number] = error, cancellationToken);
@@ -210,7 +225,7 @@ namespace Pop3Tools
         /// QUIT: commits the pending deletions and closes. Returns the number deleted.
         /// If the link is gone or QUIT fails while deletions are pending: DeletionsNotCommitted.
         /// </summary>
-        public int Disconnect(CancellationToken cancellationToken)
+        internal int Disconnect(CancellationToken cancellationToken)
         {
             EnterOperation(cancellationToken);
             int pending;
@@ -229,7 +244,7 @@ namespace Pop3Tools
                 {
                     try
                     {
-                        _log.Step(pending > 0 ? $"QUIT: committing {pending} deletion(s)" : "QUIT");
+                        _log.Step(pending > 0 ? $"QUIT: committing {Plural.Of(pending, "deletion")}" : "QUIT");
                         client.Quit(cancellationToken);
                     }
                     catch (Exception ex)
@@ -244,6 +259,7 @@ namespace Pop3Tools
                 }
 
                 var committed = failure == null;
+                if (committed) Commit();
                 Close(committed ? pending : 0);
                 if (committed) return pending;
                 if (pending > 0) throw NotCommitted(pending, failure!);
@@ -261,7 +277,7 @@ namespace Pop3Tools
         /// If RSET fails the link is dropped without QUIT, which equally commits nothing;
         /// so Discard only throws when the session was already closed.
         /// </remarks>
-        public void Discard(CancellationToken cancellationToken)
+        internal void Discard(CancellationToken cancellationToken)
         {
             EnterOperation(cancellationToken);
             try
@@ -297,12 +313,20 @@ namespace Pop3Tools
 
         /// <summary>Drops the connection without QUIT; nothing is committed.</summary>
         /// <remarks>Does not wait for an operation in flight on another thread: closing the
-        /// connection makes that operation fail, which is how module removal stops it.</remarks>
-        public void Dispose()
+        /// connection makes that operation fail, which is how module removal stops it.
+        /// Explicit, so it does not show among the object's methods in PowerShell.</remarks>
+        void IDisposable.Dispose() => Abort();
+
+        /// <summary>See <see cref="IDisposable.Dispose"/>.</summary>
+        internal void Abort()
         {
             Close(0);
             RaiseClosedIfClosed();
         }
+
+        /// <summary>How the session reads in a string or a table cell: user@server:port.</summary>
+        public override string ToString() =>
+            UserName + "@" + Server + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Calls <paramref name="handler"/> once when the session closes. Returns false (and
@@ -456,7 +480,7 @@ namespace Pop3Tools
             if (_phase == Phase.Dropped || _client == null)
             {
                 var lost = _pending.Count > 0
-                    ? $" The {_pending.Count} deletion(s) marked in it were not committed; run Disconnect-Pop3 to close it."
+                    ? $" The {Plural.Of(_pending.Count, "deletion")} marked in it were not committed; run Disconnect-Pop3 to close it."
                     : string.Empty;
                 throw new Pop3Exception(Pop3ErrorKind.SessionClosed,
                     $"The connection to {Server} has dropped.{lost} Run Connect-Pop3 to open a new session.");
@@ -493,7 +517,7 @@ namespace Pop3Tools
             client?.Dispose();
             if (pending == 0 || !(cause is Pop3Exception error)) return null;
             return new Pop3Exception(error.Kind,
-                $"{error.Message} The connection is lost: the {pending} deletion(s) marked in this session were not committed.", error)
+                $"{error.Message} The connection is lost: the {Plural.Of(pending, "deletion")} marked in this session were not committed.", error)
             {
                 ServerText = error.ServerText,
                 ResponseCode = error.ResponseCode,
@@ -505,7 +529,7 @@ namespace Pop3Tools
         {
             var reason = cause is OperationCanceledException ? "QUIT was cancelled" : cause.Message;
             return new Pop3Exception(Pop3ErrorKind.DeletionsNotCommitted,
-                $"The deletion of {pending} marked message(s) from {Server} was not committed: the session ended without a confirmed QUIT ({reason}).",
+                $"The deletion of {Plural.Of(pending, "marked message")} from {Server} was not committed: the session ended without a confirmed QUIT ({reason}).",
                 cause)
             {
                 ServerText = (cause as Pop3Exception)?.ServerText,
@@ -514,6 +538,17 @@ namespace Pop3Tools
                 // and a link that dropped after QUIT arrived may have committed them all.
                 Hint = "List the mailbox in a new session (Connect-Pop3) to see which are still there, and remove those again.",
             };
+        }
+
+        /// <summary>QUIT confirmed: the marked messages are gone, so the figures say what is left.</summary>
+        private void Commit()
+        {
+            lock (_stateGate)
+            {
+                _statCount -= _pending.Count;
+                _statSize -= _pending.Values.Sum();
+                _pending.Clear();
+            }
         }
 
         private void Close(int deleted)

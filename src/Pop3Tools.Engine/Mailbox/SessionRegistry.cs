@@ -26,6 +26,8 @@ namespace Pop3Tools.Engine.Mailbox
         private readonly ConditionalWeakTable<object, DefaultHolder> _defaults = new ConditionalWeakTable<object, DefaultHolder>();
         private readonly List<WeakReference<DefaultHolder>> _holders = new List<WeakReference<DefaultHolder>>();
         private readonly List<Pop3Session> _open = new List<Pop3Session>();
+        /// <summary>The scope each session was opened in, held weakly like the defaults.</summary>
+        private readonly Dictionary<Pop3Session, WeakReference<object>> _owners = new Dictionary<Pop3Session, WeakReference<object>>();
         private readonly Action<Pop3Session> _onClosed;
 
         internal SessionRegistry()
@@ -35,12 +37,15 @@ namespace Pop3Tools.Engine.Mailbox
 
         public static SessionRegistry Instance { get; } = new SessionRegistry();
 
-        /// <summary>Makes the session the scope's default (and tracks it).</summary>
+        /// <summary>
+        /// Makes the session the scope's default (and tracks it, owned by the scope if it was not yet).
+        /// Its IsDefault says whether it is the default of the scope that owns it.
+        /// </summary>
         public void SetDefault(object scope, Pop3Session session)
         {
             if (scope == null) throw new ArgumentNullException(nameof(scope));
             if (session == null) throw new ArgumentNullException(nameof(session));
-            if (!TrackSession(session)) return;
+            if (!TrackSession(session, scope)) return;
             lock (_gate)
             {
                 if (!_defaults.TryGetValue(scope, out var holder))
@@ -49,7 +54,9 @@ namespace Pop3Tools.Engine.Mailbox
                     _defaults.Add(scope, holder);
                     _holders.Add(new WeakReference<DefaultHolder>(holder));
                 }
+                if (holder.Session != null && IsOwner(scope, holder.Session)) holder.Session.IsDefault = false;
                 holder.Session = session;
+                if (IsOwner(scope, session)) session.IsDefault = true;
             }
         }
 
@@ -65,7 +72,24 @@ namespace Pop3Tools.Engine.Mailbox
         }
 
         /// <summary>Tracks an opened session until it is closed.</summary>
-        public void Track(Pop3Session session) => TrackSession(session);
+        public void Track(Pop3Session session) => TrackSession(session, null);
+
+        /// <summary>
+        /// The open sessions opened in <paramref name="scope"/>, oldest first (Get-Pop3Session);
+        /// a dropped one stays listed until Disconnect-Pop3 closes it.
+        /// </summary>
+        public IReadOnlyList<Pop3Session> SessionsOf(object scope)
+        {
+            if (scope == null) throw new ArgumentNullException(nameof(scope));
+            lock (_gate)
+            {
+                return _open.FindAll(session => IsOwner(scope, session));
+            }
+        }
+
+        /// <summary>Whether <paramref name="scope"/> opened the session; called under the lock.</summary>
+        private bool IsOwner(object scope, Pop3Session session) =>
+            _owners.TryGetValue(session, out var owner) && owner.TryGetTarget(out var target) && ReferenceEquals(target, scope);
 
         /// <summary>Forgets a closed session everywhere (as any scope's default too).</summary>
         public void Forget(Pop3Session session)
@@ -75,6 +99,8 @@ namespace Pop3Tools.Engine.Mailbox
             lock (_gate)
             {
                 _open.Remove(session);
+                _owners.Remove(session);
+                session.IsDefault = false;
                 _holders.RemoveAll(reference =>
                 {
                     if (!reference.TryGetTarget(out var holder)) return true;
@@ -94,20 +120,23 @@ namespace Pop3Tools.Engine.Mailbox
         {
             foreach (var session in OpenSessions)
             {
-                session.Dispose();
+                session.Abort();
                 Forget(session);
             }
         }
 
         /// <summary>False when the session is closed already (nothing to track).</summary>
-        private bool TrackSession(Pop3Session session)
+        private bool TrackSession(Pop3Session session, object? scope)
         {
             if (session == null) throw new ArgumentNullException(nameof(session));
             lock (_gate)
             {
-                if (_open.Contains(session)) return true;
-                if (!session.AddClosedHandler(_onClosed)) return false;
-                _open.Add(session);
+                if (!_open.Contains(session))
+                {
+                    if (!session.AddClosedHandler(_onClosed)) return false;
+                    _open.Add(session);
+                }
+                if (scope != null && !_owners.ContainsKey(session)) _owners.Add(session, new WeakReference<object>(scope));
                 return true;
             }
         }

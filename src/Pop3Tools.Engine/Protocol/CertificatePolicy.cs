@@ -26,17 +26,22 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>Why the certificate was refused, once it has been.</summary>
         public string? Rejection { get; private set; }
 
+        /// <summary>The SHA-256 thumbprint of the certificate the server presented, once seen.</summary>
+        public string? SeenThumbprint { get; private set; }
+
         public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
+            var raw = certificate?.GetRawCertData();
+            SeenThumbprint = raw == null ? null : Hex(raw, SHA256.Create());
             if (pinnedThumbprint != null)
             {
-                if (certificate == null) return Reject("The server sent no certificate.");
-                var raw = certificate.GetRawCertData();
-                if (pinnedThumbprint == Hex(raw, SHA256.Create()) || pinnedThumbprint == Hex(raw, SHA1.Create())) return true;
-                return Reject("The server certificate (SHA-256 " + Hex(raw, SHA256.Create()) + ") does not match the pinned thumbprint.");
+                if (raw == null) return Reject("The server sent no certificate.");
+                if (pinnedThumbprint == SeenThumbprint || pinnedThumbprint == Hex(raw, SHA1.Create())) return true;
+                return Reject("The server certificate (SHA-256 " + SeenThumbprint + ") does not match the pinned thumbprint.");
             }
             if (skipCheck || errors == SslPolicyErrors.None) return true;
-            return Reject("The server certificate is not trusted: " + Describe(errors, chain) + ".");
+            var seen = SeenThumbprint == null ? string.Empty : " (SHA-256 " + SeenThumbprint + ")";
+            return Reject("The server certificate" + seen + " is not trusted: " + Describe(errors, chain) + ".");
         }
 
         /// <summary>Accepts "AB:CD..", "ab cd..", any case; only SHA-1 (40) or SHA-256 (64) hex digits.</summary>

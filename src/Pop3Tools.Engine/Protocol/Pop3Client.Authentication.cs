@@ -10,7 +10,7 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>
         /// Logs in; re-reads CAPA afterwards. For XOAuth2/OAuthBearer the credential's
         /// password is the access token. Refuses (InsecureAuthenticationRefused) to send
-        /// a password over an unencrypted link unless the options allow it.
+        /// any credential over an unencrypted link unless the options allow it.
         /// </summary>
         public void Authenticate(NetworkCredential credential, Pop3AuthenticationMethod method, CancellationToken cancellationToken)
         {
@@ -57,6 +57,7 @@ namespace Pop3Tools.Engine.Protocol
                 }
                 IsAuthenticated = true;
                 AuthenticationMethod = name;
+                LoginMethod = chosen;
                 log.Step("Logged in");
                 // RFC 2449 section 5: capabilities may differ once logged in (e.g. LOGIN-DELAY, EXPIRE).
                 capabilities = ReadCapabilities();
@@ -66,25 +67,16 @@ namespace Pop3Tools.Engine.Protocol
         private static bool HasLineBreak(string text) => text.IndexOf('\r') >= 0 || text.IndexOf('\n') >= 0;
 
         /// <summary>
-        /// Mechanisms that put the password or token itself on the wire (USER/PASS, PLAIN, LOGIN,
-        /// XOAUTH2, OAUTHBEARER) are refused over a plain link unless allowed. APOP, CRAM-MD5 and
-        /// SCRAM only send a digest or proof, so an eavesdropper never learns the password (at most
-        /// it can attempt an offline guess), and they are allowed: refusing them would push users
-        /// towards -AllowInsecureAuthentication, which also permits the clear-text ones.
+        /// Without TLS no credential of any kind leaves the machine unless the options allow it:
+        /// a password or token would be read off the wire, and a digest or proof (APOP, CRAM-MD5,
+        /// SCRAM) still hands an eavesdropper material for an offline guess or a replay.
         /// </summary>
         private void RefuseIfInsecure(Pop3AuthenticationMethod chosen, string name)
         {
             if (Security != Pop3Security.None || options.AllowInsecureAuthentication) return;
-            switch (chosen)
-            {
-                case Pop3AuthenticationMethod.Apop:
-                case Pop3AuthenticationMethod.CramMd5:
-                case Pop3AuthenticationMethod.ScramSha1:
-                case Pop3AuthenticationMethod.ScramSha256:
-                    return;
-            }
             throw new Pop3Exception(Pop3ErrorKind.InsecureAuthenticationRefused,
-                name + " would send the password or token in clear text over an unencrypted connection.")
+                "The connection is not encrypted, and " + name + " would send " + AuthenticationPlanner.WhatCrossesTheWire(chosen)
+                + " across it; no credential is sent without TLS.")
             {
                 Hint = "Use -Security Tls or StartTls, or -AllowInsecureAuthentication on a trusted network.",
             };

@@ -139,7 +139,7 @@ namespace Pop3Tools.Engine.Protocol
         {
             var result = new List<KeyValuePair<int, string>>();
             var lines = Channel.ReadListLines(command, ProtocolLimits.MaxListEntries, logLines: false);
-            log.Step(command + " listed " + lines.Count + " messages");
+            log.Step(command + " listed " + Plural.Of(lines.Count, "message"));
             foreach (var line in lines)
             {
                 var trimmed = line.Trim();

@@ -62,6 +62,8 @@ namespace Pop3Tools.Engine.Protocol
         public bool IsAuthenticated { get; private set; }
         /// <summary>The mechanism that logged in, e.g. "SCRAM-SHA-256", "USER", "APOP".</summary>
         public string? AuthenticationMethod { get; private set; }
+        /// <summary>The -Authentication value that logged in (never Auto), so a caller can pin it.</summary>
+        public Pop3AuthenticationMethod? LoginMethod { get; private set; }
 
         /// <summary>Closes the connection at once without QUIT (nothing is committed).</summary>
         public void Dispose() => channel?.Transport.Dispose();

@@ -41,6 +41,11 @@ namespace Pop3Tools.Engine.Protocol
                     ? "The server allows one login every " + loginDelaySeconds.Value.ToString(CultureInfo.InvariantCulture) + " seconds; wait and try again."
                     : "The server limits how often this mailbox may log in; wait and try again.";
             }
+            else if (kind == Pop3ErrorKind.AuthenticationFailed)
+            {
+                error.Hint = "Check the user name and password (many servers want the whole address as the user name). "
+                    + "Providers with two-factor sign-in may need an app password, or -AccessToken with -Authentication XOAuth2.";
+            }
             else if (kind == Pop3ErrorKind.MailboxInUse)
             {
                 error.Hint = "Another session holds the mailbox lock; close it or wait and try again.";

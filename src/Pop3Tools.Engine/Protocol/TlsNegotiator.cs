@@ -35,7 +35,10 @@ namespace Pop3Tools.Engine.Protocol
                 {
                     throw new Pop3Exception(Pop3ErrorKind.CertificateInvalid, policy.Rejection, e)
                     {
-                        Hint = "Use -CertificateThumbprint to trust this certificate deliberately, or -SkipCertificateCheck for a test server.",
+                        Hint = policy.SeenThumbprint == null
+                            ? "Use -CertificateThumbprint to trust a certificate deliberately, or -SkipCertificateCheck for a test server."
+                            : "If you trust this certificate, pin it with -CertificateThumbprint " + policy.SeenThumbprint
+                                + "; -SkipCertificateCheck turns the check off for a test server.",
                     };
                 }
                 throw HandshakeFailed(e, recorder, mode, port);

@@ -12,7 +12,7 @@ namespace Pop3Tools.Commands
     /// Connect-Pop3: connects, secures, logs in, and makes the session the
     /// default of the current runspace.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Pop3", DefaultParameterSetName = CredentialSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Pop3", HelpUri = HelpLinks.Cmdlets, DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(Pop3Session))]
     public sealed class ConnectPop3Command : Pop3Cmdlet
     {
@@ -77,7 +77,7 @@ namespace Pop3Tools.Commands
                 Log = CreateProtocolLog(),
             };
             NetworkCredential credential = CreateNetworkCredential();
-            WriteVerbose($"Connecting to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
+            WriteVerbose($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
 
             Pop3Session session;
             try
@@ -104,7 +104,6 @@ namespace Pop3Tools.Commands
 
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
-            SessionRegistry.Instance.Track(session);
             SessionRegistry.Instance.SetDefault(Runspace.DefaultRunspace, session);
             WriteVerbose(DescribeConnected(session));
             WriteObject(session);
@@ -152,7 +151,7 @@ namespace Pop3Tools.Commands
                 ? session.Security.ToString()
                 : $"{session.Security}, {session.TlsProtocol}, {session.CipherSuite}";
             return $"Connected to {session.Server}:{session.Port} ({security}) as {session.UserName} using {session.AuthenticationMethod}; "
-                + $"{session.MessageCount} messages, {ByteSize.Format(session.MailboxSize)}.";
+                + $"{Plural.Of(session.MessageCount, "message")}, {ByteSize.Format(session.MailboxSize)}.";
         }
     }
 }

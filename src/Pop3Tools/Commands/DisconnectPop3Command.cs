@@ -7,7 +7,7 @@ namespace Pop3Tools.Commands
     /// Disconnect-Pop3: ends a session with QUIT, which commits its pending
     /// deletions, or with -Discard rolls them back first (RSET).
     /// </summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Pop3")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Pop3", HelpUri = HelpLinks.Cmdlets)]
     [OutputType(typeof(Pop3Session))]
     public sealed class DisconnectPop3Command : Pop3SessionCmdlet
     {
@@ -58,12 +58,12 @@ namespace Pop3Tools.Commands
                 {
                     int discarded = session.PendingDeletions;
                     session.Discard(CancellationToken);
-                    WriteVerbose($"Disconnected from {session.Server}; {discarded} pending deletions discarded, no message deleted.");
+                    WriteVerbose($"Disconnected from {session.Server}; {Plural.Of(discarded, "pending deletion")} discarded, no message deleted.");
                 }
                 else
                 {
                     int deleted = session.Disconnect(CancellationToken);
-                    WriteVerbose($"Disconnected from {session.Server}; {deleted} messages deleted.");
+                    WriteVerbose($"Disconnected from {session.Server}; {Plural.Of(deleted, "message")} deleted.");
                 }
                 if (PassThru)
                 {

@@ -9,7 +9,7 @@ namespace Pop3Tools.Commands
     /// Get-Pop3Message: lists messages by number, UID and size, with their main
     /// headers (TOP n 0) unless -NoHeaders.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Pop3Message", DefaultParameterSetName = MessageSets.All, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "Pop3Message", HelpUri = HelpLinks.Cmdlets, DefaultParameterSetName = MessageSets.All, SupportsPaging = true)]
     [OutputType(typeof(Pop3MessageInfo))]
     public sealed class GetPop3MessageCommand : Pop3SessionCmdlet
     {
@@ -47,7 +47,10 @@ namespace Pop3Tools.Commands
                 List<Pop3MessageInfo> page = Page(selected);
                 if (NoHeaders)
                 {
-                    WriteObject(page, enumerateCollection: true);
+                    foreach (Pop3MessageInfo message in page)
+                    {
+                        WriteObject(MessageOutput.For(message));
+                    }
                     return;
                 }
 

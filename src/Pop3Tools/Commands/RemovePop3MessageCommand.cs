@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using Pop3Tools.Engine.Mailbox;
 
 namespace Pop3Tools.Commands
 {
@@ -8,7 +10,7 @@ namespace Pop3Tools.Commands
     /// Remove-Pop3Message: marks messages for deletion (DELE). POP3 deletes them
     /// only when Disconnect-Pop3 ends the session with QUIT.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "Pop3Message", DefaultParameterSetName = MessageSets.Uid,
+    [Cmdlet(VerbsCommon.Remove, "Pop3Message", HelpUri = HelpLinks.Cmdlets, DefaultParameterSetName = MessageSets.Uid,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Pop3MessageInfo))]
     public sealed class RemovePop3MessageCommand : Pop3SessionCmdlet
@@ -56,9 +58,19 @@ namespace Pop3Tools.Commands
             UseSession(session, () =>
             {
                 SessionMarks marks = PendingFor(session);
-                foreach (Pop3MessageInfo message in SelectMessages(session, Number, Uid))
+                List<Pop3MessageInfo> named = SelectMessages(session, Number, Uid).Where(message => !marks.Contains(message)).ToList();
+                if (ParameterSetName == MessageSets.All)
                 {
-                    if (!marks.Contains(message) && ShouldProcess(Describe(session, message), Action))
+                    // One question for the whole mailbox, not one per message (20,000 prompts).
+                    if (named.Count > 0 && ShouldProcess(DescribeAll(session, named), Action))
+                    {
+                        named.ForEach(marks.Add);
+                    }
+                    return;
+                }
+                foreach (Pop3MessageInfo message in named)
+                {
+                    if (ShouldProcess(Describe(session, message), Action))
                     {
                         marks.Add(message);
                     }
@@ -94,7 +106,7 @@ namespace Pop3Tools.Commands
                             progress?.Report(++done, messages.Count);
                             if (PassThru)
                             {
-                                WriteObject(message);
+                                WriteObject(MessageOutput.For(message));
                             }
                         },
                         (message, error) =>
@@ -111,7 +123,7 @@ namespace Pop3Tools.Commands
                         progress?.Complete();
                     }
                 }
-                WriteVerbose($"{marked} messages marked for deletion in {session.UserName} on {session.Server} "
+                WriteVerbose($"{Plural.Of(marked, "message")} marked for deletion in {session.UserName} on {session.Server} "
                     + $"({session.PendingDeletions} pending in this session). Disconnect-Pop3 deletes them; "
                     + "Disconnect-Pop3 -Discard keeps them.");
             });
@@ -131,8 +143,18 @@ namespace Pop3Tools.Commands
             return added;
         }
 
-        private static string Describe(Pop3Session session, Pop3MessageInfo message) =>
-            $"Message {message.Number} (UID {message.Uid}, {ByteSize.Format(message.Size)}) in {session.UserName} on {session.Server}";
+        /// <summary>The message as the user knows it: its Subject and From when this session read them.</summary>
+        private static string Describe(Pop3Session session, Pop3MessageInfo message)
+        {
+            KnownHeaders known = session.KnownHeadersOf(message.Number);
+            string? subject = message.Subject ?? known.Subject;
+            string? from = message.From ?? known.From;
+            string about = (subject == null ? string.Empty : $" \"{subject}\"") + (from == null ? string.Empty : $" from {from}");
+            return $"Message {message.Number} (UID {message.Uid}, {ByteSize.Format(message.Size)}){about} in {session.UserName} on {session.Server}";
+        }
+
+        private static string DescribeAll(Pop3Session session, List<Pop3MessageInfo> messages) =>
+            $"All {Plural.Of(messages.Count, "message")} ({ByteSize.Format(messages.Sum(message => message.Size))}) in {session.UserName} on {session.Server}";
 
         /// <summary>The confirmed messages of one session, each once, in the order named.</summary>
         private sealed class SessionMarks

@@ -5,8 +5,11 @@ internal static class DeliveredMail
 {
     private const int BufferSize = 256 * 1024;
 
-    /// <summary>One file per message anywhere under <paramref name="directory"/> (maildir or flat).</summary>
-    public static MailTally FilePerMessage(string directory)
+    /// <summary>
+    /// One file per message anywhere under <paramref name="directory"/> (maildir or flat); only names
+    /// matching <paramref name="pattern"/> count, so an export folder's journal is not taken for mail.
+    /// </summary>
+    public static MailTally FilePerMessage(string directory, string pattern = "*")
     {
         if (!Directory.Exists(directory))
         {
@@ -15,7 +18,7 @@ internal static class DeliveredMail
         var messages = 0;
         long bytes = 0;
         var buffer = new byte[BufferSize];
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories))
         {
             messages++;
             using var stream = OpenRead(file);

@@ -24,7 +24,7 @@ internal static class ProcessTimer
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = scratchDir,
+            WorkingDirectory = spec.WorkingDirectory ?? scratchDir,
         };
         foreach (var argument in new[] { "-f", TimeFormat, "-o", timeFile, spec.FileName }.Concat(spec.Arguments))
         {
@@ -48,7 +48,7 @@ internal static class ProcessTimer
         }
         process.WaitForExit();
         var (seconds, cpu, rss) = ReadTimeFile(timeFile);
-        return new TimedRun(process.ExitCode, seconds, cpu, rss, Summarize(stderr.Result + "\n" + stdout.Result));
+        return new TimedRun(process.ExitCode, seconds, cpu, rss, Summarize(stderr.Result + "\n" + stdout.Result), stdout.Result);
     }
 
     // GNU time writes "Command exited with non-zero status N" before the format

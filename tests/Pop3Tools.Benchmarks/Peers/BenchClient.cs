@@ -10,7 +10,7 @@ namespace Pop3Tools.Benchmarks.Peers;
 /// </summary>
 internal abstract class BenchClient
 {
-    public const string PasswordVariable = EngineClientCommand.PasswordVariable;
+    public const string PasswordVariable = "BENCH_POP3_PASSWORD";
 
     /// <summary>Name for the table, e.g. "mpop".</summary>
     public abstract string Name { get; }

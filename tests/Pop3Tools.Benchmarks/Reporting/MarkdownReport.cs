@@ -1,59 +1,58 @@
 using System.Globalization;
 using System.Text;
-using Pop3Tools.Benchmarks.Measurement;
-using Pop3Tools.Benchmarks.Peers;
+using Pop3Tools.Benchmarks.Cases;
 
 namespace Pop3Tools.Benchmarks.Reporting;
 
-/// <summary>The benchmark's output: the scenario, one table row per client and transport, how each client ran.</summary>
+/// <summary>The benchmark's printed report: one table per mailbox, the ratios against the goals, how each case ran.</summary>
 internal static class MarkdownReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(
-        Scenario scenario,
-        string serverDescription,
-        MailboxSnapshot mailbox,
-        IReadOnlyList<ResultRow> rows,
-        IReadOnlyDictionary<BenchClient, string> versions,
-        IReadOnlyList<string> notes)
+    public static string Render(RunInfo info, IReadOnlyList<CaseRow> rows, IReadOnlyList<Goal> goals)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# POP3 download: Pop3Tools against peer clients ({scenario.Name})").AppendLine();
-        text.AppendLine($"- Date (UTC): {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Invariant)}; " +
-                        $"{Environment.ProcessorCount} logical CPUs shared by server and client; {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        text.AppendLine($"- Server: {serverDescription}, loopback only");
-        text.AppendLine($"- Mailbox: {mailbox.Content.Messages} messages, {Megabytes(mailbox.WireBytes)} MB as sent by RETR " +
-                        $"(CRLF), largest {Megabytes(mailbox.LargestWireBytes)} MB; {scenario.Description}");
-        text.AppendLine($"- Each client downloads every message into a fresh empty directory and keeps them on the server; " +
-                        $"{scenario.Repetitions} run(s) per row, clients interleaved, median reported; a run that " +
-                        "did not store every message fails the row instead of timing it: the count must match and the stored byte total " +
-                        "(CR not counted, so maildir LF and raw CRLF compare) must equal the generator's, exactly for every client " +
-                        "but fetchmail, whose envelope and dot-stuffing may add up to 1 KiB per message");
-        text.AppendLine("- Wall time, CPU time (user + system) and peak RSS of each client process by `/usr/bin/time -f \"%e %M %U %S\"`; " +
-                        "MB/s = RETR bytes / median wall seconds (MB = 10^6 bytes); CPU s and RSS (MiB) are medians of the runs too. " +
-                        "CPU time suffers less than wall time from other load on the machine");
-        text.AppendLine();
-        text.AppendLine("| client | transport | median s | MB/s | CPU s | peak RSS MiB | time vs Pop3Tools | RSS vs Pop3Tools | runs (s) |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|---|");
-        foreach (var row in rows)
+        text.AppendLine($"# Pop3Tools cmdlets against peer clients and the wire ({info.Scenario.Name})").AppendLine();
+        text.AppendLine($"- Started (UTC): {info.StartedUtc.ToString("yyyy-MM-dd HH:mm", Invariant)}; {info.Machine}");
+        text.AppendLine($"- Server: {info.Server}; plain POP3 on loopback (no TLS, so the protocol path is what is measured)");
+        foreach (var (storage, description) in info.StorageDescriptions)
         {
-            var reference = rows.FirstOrDefault(r => r.Transport == row.Transport
-                                                     && r.Client is EngineClient { IsReference: true });
-            text.AppendLine(FormatRow(row, reference, mailbox));
+            text.AppendLine($"- {storage}: {description}");
         }
-        text.AppendLine();
-        text.AppendLine("Ratios divide the row by Pop3Tools (pipelining on) in the same transport: above 1 means slower or larger than Pop3Tools.");
-        text.AppendLine();
-        text.AppendLine("## Clients").AppendLine();
-        foreach (var client in rows.Select(r => r.Client).Distinct())
+        text.AppendLine($"- {info.Scenario.Repetitions} run(s) per case, cases in alternating order (forward, then reversed), " +
+                        "median reported with every run beside it; MB = 10^6 bytes as sent by RETR; peak RSS in MiB");
+        foreach (var mailbox in rows.Select(r => r.Mailbox).Distinct())
         {
-            text.AppendLine($"- **{client.Label}** ({versions.GetValueOrDefault(client, "unknown version")}): {client.Configuration}");
+            var snapshot = mailbox.Snapshot;
+            text.AppendLine().AppendLine($"## {mailbox.Spec.Name}: {snapshot.Content.Messages} message(s), {Mb(snapshot.WireBytes)} MB, " +
+                                         $"mean {snapshot.WireBytes / 1e3 / Math.Max(1, snapshot.Content.Messages):0.0} KB").AppendLine();
+            text.AppendLine("| workload | case | median s | MB/s | msg/s | peak RSS MiB | runs (s) |");
+            text.AppendLine("|---|---|--:|--:|--:|--:|---|");
+            foreach (var row in rows.Where(r => r.Mailbox == mailbox))
+            {
+                text.AppendLine(FormatRow(row));
+            }
         }
-        if (notes.Count > 0)
+        text.AppendLine().AppendLine("## Ratios and the goals of issue 9").AppendLine();
+        text.AppendLine("| mailbox | ratio | value | goal | met |");
+        text.AppendLine("|---|---|--:|--:|---|");
+        foreach (var goal in goals)
         {
-            text.AppendLine().AppendLine("## Caveats").AppendLine();
-            foreach (var note in notes)
+            var value = goal.Measured ? goal.Value.ToString(goal.Unit == "x" ? "0.00" : "0.0", Invariant) + (goal.Unit == "x" ? "" : " " + goal.Unit) : "n/a";
+            var bound = (goal.Unit == "x" ? "<= " : "< ") + goal.Bound.ToString(goal.Unit == "x" ? "0.0#" : "0", Invariant) + (goal.Unit == "x" ? "" : " " + goal.Unit);
+            text.AppendLine($"| {goal.Mailbox} | {goal.Name} | {value} | {bound} | {(goal.Measured ? (goal.Met ? "yes" : "NO") : "not measured")} |");
+        }
+        AppendPhases(text, rows);
+        text.AppendLine().AppendLine("## Cases").AppendLine();
+        foreach (var benchCase in rows.Select(r => r.Case).Distinct())
+        {
+            var version = info.Versions.GetValueOrDefault(benchCase.Id);
+            text.AppendLine($"- **{benchCase.Label}** (`{benchCase.Id}`{(version is null ? "" : ", " + version)}): {benchCase.Configuration}");
+        }
+        if (info.Notes.Count > 0)
+        {
+            text.AppendLine().AppendLine("## Notes").AppendLine();
+            foreach (var note in info.Notes)
             {
                 text.AppendLine($"- {note}");
             }
@@ -61,28 +60,38 @@ internal static class MarkdownReport
         return text.ToString();
     }
 
-    private static string FormatRow(ResultRow row, ResultRow? reference, MailboxSnapshot mailbox)
+    private static string FormatRow(CaseRow row)
     {
-        var transport = row.Transport == Transport.Tls ? "implicit TLS" : "plain (no TLS)";
-        if (row.Failed)
+        var workload = row.Case.Workload.ToString().ToLowerInvariant();
+        if (!row.Usable)
         {
-            return $"| {row.Client.Label} | {transport} | failed | | | | | | {Cell(row.Failure!)} |";
+            var why = row.Skipped is null ? "FAILED: " + row.Problem : "skipped: " + row.Skipped;
+            return $"| {workload} | {row.Case.Label} | | | | | {Cell(why)} |";
         }
-        var usableReference = reference is { Failed: false } ? reference : null;
-        var timeRatio = usableReference is null ? "n/a" : Ratio(row.MedianSeconds, usableReference.MedianSeconds);
-        var rssRatio = usableReference is null ? "n/a" : Ratio(row.MedianRssMiB, usableReference.MedianRssMiB);
-        var throughput = row.MedianSeconds > 0 ? (mailbox.WireBytes / 1e6 / row.MedianSeconds).ToString("0.0", Invariant) : "n/a";
-        var runs = string.Join(" / ", row.Seconds.Select(s => s.ToString("0.00", Invariant)));
-        return $"| {row.Client.Label} | {transport} | {row.MedianSeconds.ToString("0.00", Invariant)} | {throughput} | " +
-               $"{row.MedianCpuSeconds.ToString("0.00", Invariant)} | {row.MedianRssMiB.ToString("0.0", Invariant)} | {timeRatio} | {rssRatio} | {runs} |";
+        var runs = string.Join(" / ", row.Seconds.Select(s => s.ToString("0.000", Invariant)));
+        return $"| {workload} | {row.Case.Label} | {row.MedianSeconds.ToString("0.000", Invariant)} | {row.MegabytesPerSecond.ToString("0.0", Invariant)} | " +
+               $"{row.MessagesPerSecond.ToString("0", Invariant)} | {row.MedianRssMiB.ToString("0.0", Invariant)} | {runs} |";
     }
 
-    // /usr/bin/time reports hundredths of a second: a tiny run may read 0.00.
-    private static string Ratio(double value, double reference) =>
-        reference > 0 ? "×" + (value / reference).ToString("0.00", Invariant) : "n/a";
+    // Where our seconds go, and what PowerShell costs before the first cmdlet runs.
+    private static void AppendPhases(StringBuilder text, IReadOnlyList<CaseRow> rows)
+    {
+        var ours = rows.Where(r => r.Usable && r.Case is PwshCase).ToList();
+        if (ours.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine().AppendLine("## PowerShell phases (medians, seconds; not in the ratios but start-up to warm-up)").AppendLine();
+        text.AppendLine("| mailbox | case | pwsh start-up | Import-Module | warm-up call | Connect-Pop3 | cmdlet | Disconnect-Pop3 |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in ours)
+        {
+            string P(string name) => row.MedianPhases.TryGetValue(name, out var v) ? v.ToString("0.000", Invariant) : "";
+            text.AppendLine($"| {row.Mailbox.Spec.Name} | {row.Case.Label} | {P("startup")} | {P("import")} | {P("warmup")} | {P("connect")} | {P("cmdlet")} | {P("disconnect")} |");
+        }
+    }
 
-    private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0.0", Invariant);
+    private static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", Invariant);
 
-    private static string Cell(string text) =>
-        text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 }

@@ -96,6 +96,21 @@ namespace Pop3Tools.Engine.Tests.Authentication
             Assert.Equal(name, AuthenticationPlanner.MechanismName(method));
         }
 
+        [Theory]
+        [InlineData(Pop3AuthenticationMethod.UserPass, "password in clear")]
+        [InlineData(Pop3AuthenticationMethod.Plain, "password in clear")]
+        [InlineData(Pop3AuthenticationMethod.Login, "password in clear")]
+        [InlineData(Pop3AuthenticationMethod.XOAuth2, "access token")]
+        [InlineData(Pop3AuthenticationMethod.OAuthBearer, "access token")]
+        [InlineData(Pop3AuthenticationMethod.Apop, "offline")]
+        [InlineData(Pop3AuthenticationMethod.CramMd5, "offline")]
+        [InlineData(Pop3AuthenticationMethod.ScramSha1, "offline")]
+        [InlineData(Pop3AuthenticationMethod.ScramSha256, "offline")]
+        public void EachMethodSaysWhatWouldCrossTheWire(Pop3AuthenticationMethod method, string expected)
+        {
+            Assert.Contains(expected, AuthenticationPlanner.WhatCrossesTheWire(method));
+        }
+
         [Fact]
         public void AutoHasNoMechanismName()
         {

@@ -19,6 +19,9 @@ public sealed class DovecotCertificateTests
         var error = Assert.Throws<Pop3Exception>(() => Pop3Client.Connect(options, CancellationToken.None).Dispose());
 
         Assert.Equal(Pop3ErrorKind.CertificateInvalid, error.Kind);
+        // The thumbprint seen, so the user can pin it without openssl.
+        Assert.Contains(Lab.CertificateSha256Thumbprint, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("-CertificateThumbprint " + Lab.CertificateSha256Thumbprint, error.Hint, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -16,7 +16,12 @@ public sealed class DovecotInsecureAuthenticationTests
     [InlineData(Pop3AuthenticationMethod.UserPass)]
     [InlineData(Pop3AuthenticationMethod.Plain)]
     [InlineData(Pop3AuthenticationMethod.Login)]
-    public void A_clear_text_password_is_refused_without_the_allowance(Pop3AuthenticationMethod method)
+    [InlineData(Pop3AuthenticationMethod.Apop)]
+    [InlineData(Pop3AuthenticationMethod.CramMd5)]
+    [InlineData(Pop3AuthenticationMethod.ScramSha1)]
+    [InlineData(Pop3AuthenticationMethod.ScramSha256)]
+    [InlineData(Pop3AuthenticationMethod.Auto)]
+    public void No_credential_is_sent_without_the_allowance(Pop3AuthenticationMethod method)
     {
         using var client = LabClient.Connect(Lab, Pop3Security.None);
 
@@ -45,20 +50,22 @@ public sealed class DovecotInsecureAuthenticationTests
         Assert.Equal(DovecotLab.AliceMessages.Count, client.Stat(CancellationToken.None).Count);
     }
 
-    // The client lets mechanisms that send only a digest or proof through on a plain link
-    // (see Pop3Client.RefuseIfInsecure); Dovecot must accept them there.
+    // With the allowance every method goes through on a plain link; Dovecot must accept them there.
     [Theory]
     [InlineData(Pop3AuthenticationMethod.Apop)]
     [InlineData(Pop3AuthenticationMethod.CramMd5)]
     [InlineData(Pop3AuthenticationMethod.ScramSha1)]
     [InlineData(Pop3AuthenticationMethod.ScramSha256)]
-    public void A_digest_login_works_on_a_plain_link_without_the_allowance(Pop3AuthenticationMethod method)
+    public void A_digest_login_works_on_a_plain_link_with_the_allowance(Pop3AuthenticationMethod method)
     {
-        using var client = LabClient.Connect(Lab, Pop3Security.None);
+        var options = LabClient.Options(Lab, Pop3Security.None);
+        options.AllowInsecureAuthentication = true;
+        using var client = Pop3Client.Connect(options, CancellationToken.None);
 
         client.Authenticate(new NetworkCredential(DovecotLab.AliceUser, DovecotLab.AlicePassword), method, CancellationToken.None);
 
         Assert.True(client.IsAuthenticated);
+        Assert.Equal(method, client.LoginMethod);
         Assert.Equal(DovecotLab.AliceMessages.Count, client.Stat(CancellationToken.None).Count);
     }
 }

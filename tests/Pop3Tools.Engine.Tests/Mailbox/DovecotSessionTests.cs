@@ -137,7 +137,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var session = Open(user);
             Mark(session, ResolveAll(session, Pop3MessageSelection.All));
 
-            session.Dispose();
+            session.Abort();
 
             using var after = Open(user);
             Assert.Equal(10, after.MessageCount);
@@ -158,7 +158,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var error = Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token()));
 
             Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, error.Kind);
-            Assert.Contains("3 marked message(s)", error.Message);
+            Assert.Contains("3 marked messages", error.Message);
             Assert.False(session.IsConnected);
             using var after = Open(user);
             Assert.Equal(10, after.MessageCount);

@@ -139,7 +139,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var error = Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token()));
 
             Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, error.Kind);
-            Assert.Contains("2 marked message(s)", error.Message);
+            Assert.Contains("2 marked messages", error.Message);
             Assert.Empty(mailbox.Committed);
             Assert.False(session.IsConnected);
             Assert.Equal(0, session.DeletedCount);
@@ -177,7 +177,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Assert.Equal(Pop3ErrorKind.SessionClosed, afterwards.Kind);
             Assert.Contains("not committed", afterwards.Message);
             Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, disconnect.Kind);
-            Assert.Contains("1 marked message(s)", disconnect.Message);
+            Assert.Contains("1 marked message ", disconnect.Message);
             Assert.Equal(Pop3ErrorKind.SessionClosed, closed.Kind);
             Assert.Equal(1, mailbox.ConnectionCount);
             Assert.Empty(mailbox.Committed);
@@ -212,7 +212,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var session = mailbox.Open();
             Mark(session, ResolveAll(session, Pop3MessageSelection.All));
 
-            session.Dispose();
+            session.Abort();
 
             Assert.False(session.IsConnected);
             Assert.Equal(Pop3ErrorKind.SessionClosed, Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token())).Kind);
@@ -396,9 +396,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             var lost = Assert.Throws<Pop3Exception>(() => session.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token()));
             var disconnect = Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token()));
 
-            Assert.Contains("3 deletion(s)", lost.Message);
+            Assert.Contains("3 deletions", lost.Message);
             Assert.Equal(Pop3ErrorKind.DeletionsNotCommitted, disconnect.Kind);
-            Assert.Contains("3 marked message(s)", disconnect.Message);
+            Assert.Contains("3 marked messages", disconnect.Message);
             Assert.Empty(mailbox.Committed);
         }
     }

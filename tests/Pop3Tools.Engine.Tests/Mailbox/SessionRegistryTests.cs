@@ -29,6 +29,36 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         }
 
         [Fact]
+        public void Each_scope_lists_the_open_sessions_it_opened_and_forgets_closed_ones()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            using var first = mailbox.Open();
+            using var second = mailbox.Open();
+            using var third = mailbox.Open();
+            var registry = new SessionRegistry();
+            object scopeA = new(), scopeB = new();
+
+            registry.SetDefault(scopeA, first);
+            registry.SetDefault(scopeA, second);
+            registry.SetDefault(scopeB, third);
+            // Made the default elsewhere, it still belongs to the scope that opened it.
+            registry.SetDefault(scopeB, first);
+
+            Assert.Equal(new[] { first, second }, registry.SessionsOf(scopeA));
+            Assert.Equal(new[] { third }, registry.SessionsOf(scopeB));
+            Assert.Empty(registry.SessionsOf(new object()));
+            // IsDefault speaks for the scope that opened the session.
+            Assert.False(first.IsDefault);
+            Assert.True(second.IsDefault);
+            Assert.False(third.IsDefault);
+
+            second.Discard(CancellationToken.None);
+
+            Assert.Equal(new[] { first }, registry.SessionsOf(scopeA));
+            Assert.False(second.IsDefault);
+        }
+
+        [Fact]
         public void A_new_default_replaces_the_old_one_in_that_scope_only()
         {
             using var mailbox = new FakeMailbox(Two);
@@ -106,7 +136,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         {
             using var mailbox = new FakeMailbox(Two);
             var session = mailbox.Open();
-            session.Dispose();
+            session.Abort();
             var registry = new SessionRegistry();
             object scope = new();
 

@@ -83,7 +83,7 @@ public class AuthenticationTests
             c.Expect("APOP alice c4c9334bac560ecc979e58001b3e22fb");
             c.SendLine("+OK maildrop has 1 message");
             AfterLoginCapa(c);
-        }, "USER", allowInsecure: false, greeting: "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>");
+        }, "USER", greeting: "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>");
         h.Succeeds(Pop3AuthenticationMethod.Apop, "tanstaaf");
         Assert.Equal("APOP", h.Client.AuthenticationMethod);
         h.AssertNoSecretLeaked("tanstaaf", null, "c4c9334bac560ecc979e58001b3e22fb");
@@ -136,7 +136,7 @@ public class AuthenticationTests
             c.Expect("dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw");
             c.SendLine("+OK");
             AfterLoginCapa(c);
-        }, "SASL CRAM-MD5", allowInsecure: false);
+        }, "SASL CRAM-MD5");
         h.Client.Authenticate(new System.Net.NetworkCredential("tim", "tanstaaftanstaaf"), Pop3AuthenticationMethod.CramMd5, TestToken());
         Assert.Equal("CRAM-MD5", h.Client.AuthenticationMethod);
         h.Server.AssertScriptsSucceeded();
@@ -154,9 +154,10 @@ public class AuthenticationTests
             c.Expect("");
             c.SendLine("+OK");
             AfterLoginCapa(c);
-        }, "USER;SASL PLAIN SCRAM-SHA-1 SCRAM-SHA-256 CRAM-MD5", allowInsecure: false);
+        }, "USER;SASL PLAIN SCRAM-SHA-1 SCRAM-SHA-256 CRAM-MD5");
         h.Succeeds(Pop3AuthenticationMethod.Auto);
         Assert.Equal("SCRAM-SHA-256", h.Client.AuthenticationMethod);
+        Assert.Equal(Pop3AuthenticationMethod.ScramSha256, h.Client.LoginMethod);
         h.AssertNoSecretLeaked(Password);
         Assert.DoesNotContain(h.Log.Lines, l => l.StartsWith("C: ", StringComparison.Ordinal) && l.Contains("r="));
         h.Server.AssertScriptsSucceeded();
@@ -296,14 +297,20 @@ public class AuthenticationTests
     [InlineData(Pop3AuthenticationMethod.Login)]
     [InlineData(Pop3AuthenticationMethod.XOAuth2)]
     [InlineData(Pop3AuthenticationMethod.OAuthBearer)]
+    [InlineData(Pop3AuthenticationMethod.Apop)]
+    [InlineData(Pop3AuthenticationMethod.CramMd5)]
+    [InlineData(Pop3AuthenticationMethod.ScramSha1)]
+    [InlineData(Pop3AuthenticationMethod.ScramSha256)]
     [InlineData(Pop3AuthenticationMethod.Auto)]
-    public void Clear_text_secrets_are_refused_on_a_plain_link_before_anything_is_sent(Pop3AuthenticationMethod method)
+    public void No_credential_of_any_kind_is_sent_on_a_plain_link_without_the_allowance(Pop3AuthenticationMethod method)
     {
+        // A digest or proof is withheld too: an eavesdropper could attack it offline.
         using var h = new Harness(c =>
         {
             c.Expect("QUIT");
             c.SendLine("+OK");
-        }, "USER;SASL PLAIN LOGIN XOAUTH2 OAUTHBEARER", allowInsecure: false);
+        }, "USER;SASL PLAIN LOGIN CRAM-MD5 SCRAM-SHA-1 SCRAM-SHA-256 XOAUTH2 OAUTHBEARER", allowInsecure: false,
+            greeting: "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>");
         var error = h.Fails(method);
         Assert.Equal(Pop3ErrorKind.InsecureAuthenticationRefused, error.Kind);
         Assert.True(h.Client.IsConnected);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using Pop3Tools.Benchmarks.Measurement;
+
+namespace Pop3Tools.Benchmarks.Cases;
+
+/// <summary>
+/// A Pop3Tools cmdlet as users run it: a fresh `dotnet pwsh` (the pinned tool) imports
+/// ./Pop3Tools.psd1, warms up on a small mailbox, then times Connect-Pop3, the cmdlet and
+/// Disconnect-Pop3 with a Stopwatch in-process (Scripts/bench-case.ps1).
+/// </summary>
+internal sealed class PwshCase : BenchCase
+{
+    public const string ResultMarker = "BENCH-RESULT ";
+    private readonly string kind;
+    private readonly Storage storage;
+
+    private PwshCase(string kind, Storage storage)
+    {
+        this.kind = kind;
+        this.storage = storage;
+    }
+
+    public static PwshCase Export(Storage storage) => new("Export", storage);
+
+    public static PwshCase Objects() => new("Objects", Storage.Tmpfs);
+
+    public static PwshCase Listing() => new("Listing", Storage.Tmpfs);
+
+    public override string Id => kind switch
+    {
+        "Export" => "ours-export-" + storage.ToString().ToLowerInvariant(),
+        "Objects" => "ours-objects",
+        _ => "ours-listing",
+    };
+
+    public override string Label => kind switch
+    {
+        "Export" => $"Receive-Pop3Message -All -Path ({storage.ToString().ToLowerInvariant()})",
+        "Objects" => "Receive-Pop3Message -All (objects)",
+        _ => "Get-Pop3Message (parsed headers)",
+    };
+
+    public override Workload Workload => kind switch
+    {
+        "Export" => Workload.Export,
+        "Objects" => Workload.Objects,
+        _ => Workload.Listing,
+    };
+
+    public override Storage Storage => storage;
+
+    public override string Configuration =>
+        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; one untimed warm-up " +
+        "(connect, the same cmdlet on a 20-message mailbox, disconnect); then `Connect-Pop3 -Security None " +
+        "-AllowInsecureAuthentication`, the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
+        "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process at the end.";
+
+    public override bool AppliesTo(MailboxSpec mailbox) => !(mailbox.IsSingleLarge && kind == "Listing");
+
+    public override CaseResult Run(CaseContext context)
+    {
+        var mailDir = Directory.CreateDirectory(Path.Combine(context.Scratch, "mail")).FullName;
+        var warmDir = Directory.CreateDirectory(Path.Combine(context.Scratch, "warmup")).FullName;
+        var endpoint = context.Mailbox.Endpoint;
+        var launchedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var arguments = new List<string>
+        {
+            "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(AppContext.BaseDirectory, "Scripts", "bench-case.ps1"),
+            "-Case", kind,
+            "-Manifest", Path.Combine(context.RepoRoot, "Pop3Tools.psd1"),
+            "-Server", endpoint.Host,
+            "-Port", endpoint.PlainPort.ToString(CultureInfo.InvariantCulture),
+            "-User", endpoint.User,
+            "-WarmUpUser", context.WarmUp.User,
+            "-Path", mailDir,
+            "-WarmUpPath", warmDir,
+            "-LaunchedAtMs", launchedAt.ToString(CultureInfo.InvariantCulture),
+        };
+        var spec = new ProcessSpec("dotnet", arguments,
+            new Dictionary<string, string> { [Peers.BenchClient.PasswordVariable] = endpoint.Password }, context.RepoRoot);
+        var run = ProcessTimer.Run(spec, context.Scratch, context.Timeout);
+        var line = run.StandardOutput.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal));
+        if (!run.Exited0 || line is null)
+        {
+            return CaseResult.Failed(run.Exited0 ? "no result line: " + run.ErrorSummary : $"exit code {run.ExitCode}: {run.ErrorSummary}");
+        }
+        using var json = JsonDocument.Parse(line[ResultMarker.Length..]);
+        var root = json.RootElement;
+        if (root.TryGetProperty("skipped", out var skipped))
+        {
+            return CaseResult.Skip(skipped.GetString() ?? "skipped");
+        }
+        var phases = new Dictionary<string, double>();
+        foreach (var name in new[] { "startup", "import", "warmup", "connect", "cmdlet", "disconnect" })
+        {
+            phases[name] = root.GetProperty(name).GetDouble();
+        }
+        var expected = context.Mailbox.Snapshot;
+        var count = root.GetProperty("count").GetInt32();
+        var problem = count != expected.Content.Messages ? $"{count} objects out of {expected.Content.Messages} messages" : null;
+        if (problem is null && kind == "Export")
+        {
+            problem = Check.Stored(DeliveredMail.FilePerMessage(mailDir, "*.eml"), expected, 0);
+        }
+        var seconds = phases["connect"] + phases["cmdlet"] + phases["disconnect"];
+        return new CaseResult(seconds, root.GetProperty("peakRssKiB").GetInt64(), problem, null, phases);
+    }
+}
