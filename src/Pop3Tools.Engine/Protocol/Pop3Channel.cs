@@ -50,11 +50,14 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>Reads one status line. <paramref name="redactContinuation"/> hides a SASL challenge from the log.</summary>
         public Pop3Response ReadReply(bool allowContinuation = false, bool redactContinuation = false)
         {
-            var line = Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
+            var line = ReadStatusLine();
             var isContinuation = line == "+" || line.StartsWith("+ ", StringComparison.Ordinal);
             Log.Received(redactContinuation && isContinuation ? "+ " + ProtocolLog.Redacted : line);
             return Pop3Response.Parse(line, allowContinuation);
         }
+
+        /// <summary>One status line as received, unparsed and unlogged (a greeting may be another protocol's banner).</summary>
+        public string ReadStatusLine() => Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
 
         /// <summary>Reads a reply that must be +OK; a -ERR becomes the typed error for the context.</summary>
         public Pop3Response Expect(string what, ReplyContext context, int? loginDelaySeconds = null)

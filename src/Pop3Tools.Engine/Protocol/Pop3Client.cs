@@ -35,7 +35,7 @@ namespace Pop3Tools.Engine.Protocol
             var client = new Pop3Client(options);
             try
             {
-                var socket = TcpConnector.Connect(options.Host, client.Port, options.Timeout, client.log, cancellationToken);
+                var socket = TcpConnector.Connect(options.Host, client.Port, options.Timeout, client.log, cancellationToken, options.Trace);
                 client.channel = new Pop3Channel(new Pop3Transport(socket, options.Timeout), client.log);
                 client.Run(cancellationToken, client.Open);
                 return client;
@@ -72,14 +72,22 @@ namespace Pop3Tools.Engine.Protocol
         {
             var requested = options.Security;
             var implicitTls = requested == Pop3Security.Tls || (requested == Pop3Security.Auto && Port == 995);
+            var trace = options.Trace;
             if (implicitTls)
             {
+                trace?.Enter(ConnectionStage.Tls);
                 Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.Tls, log);
                 Security = Pop3Security.Tls;
             }
+            trace?.Enter(ConnectionStage.Greeting);
             ReadGreeting(implicitTls);
+            trace?.Enter(ConnectionStage.Capabilities);
             capabilities = ReadCapabilities();
-            if (implicitTls) return;
+            if (implicitTls)
+            {
+                trace?.Enter(ConnectionStage.Ready);
+                return;
+            }
 
             if (requested == Pop3Security.StartTls || (requested == Pop3Security.Auto && capabilities.Stls))
             {
@@ -89,6 +97,7 @@ namespace Pop3Tools.Engine.Protocol
             {
                 log.Step("Staying on an unencrypted connection (" + (requested == Pop3Security.None ? "as requested" : "the server offers no STLS") + ")");
             }
+            trace?.Enter(ConnectionStage.Ready);
         }
 
         private void ReadGreeting(bool implicitTls)
@@ -97,7 +106,10 @@ namespace Pop3Tools.Engine.Protocol
             Pop3Response greeting;
             try
             {
-                greeting = Channel.ReadReply();
+                var line = Channel.ReadStatusLine();
+                log.Received(line);
+                options.Trace?.Greeted(line);
+                greeting = Pop3Response.Parse(line, allowContinuation: false);
             }
             catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout && !implicitTls && Port == 995)
             {
@@ -128,6 +140,12 @@ namespace Pop3Tools.Engine.Protocol
 
         private void StartTls()
         {
+            var trace = options.Trace;
+            if (trace != null)
+            {
+                trace.CapabilitiesBeforeStartTls = capabilities;
+                trace.Enter(ConnectionStage.StartTls);
+            }
             if (!capabilities.Stls)
             {
                 throw new Pop3Exception(Pop3ErrorKind.StartTlsUnavailable, "The server does not offer STLS.")
@@ -151,9 +169,11 @@ namespace Pop3Tools.Engine.Protocol
             // (CVE-2011-0411 style): it must never be read as a reply from inside the tunnel.
             var discarded = Channel.Transport.DiscardBuffered();
             if (discarded > 0) log.Step("Discarded " + discarded + " bytes the server sent before the TLS handshake");
+            trace?.Enter(ConnectionStage.Tls);
             Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.StartTls, log);
             Security = Pop3Security.StartTls;
             // RFC 2595 section 4: capabilities learnt before TLS cannot be trusted.
+            trace?.Enter(ConnectionStage.Capabilities);
             capabilities = ReadCapabilities();
         }
 
