@@ -40,7 +40,7 @@ namespace Pop3Tools
                     Advance();
                 }
 
-                // One MimeKit parser and its buffers for the whole listing.
+                // One MimeKit parser for the whole listing: a new one per message doubled its allocations.
                 var reader = new HeaderBlockReader();
                 client.Top(byNumber.Numbers, 0, (number, stream) =>
                 {
@@ -63,7 +63,9 @@ namespace Pop3Tools
                     Advance();
                 },
                 Fail,
-                cancellationToken);
+                cancellationToken,
+                // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
+                number => byNumber[number][0].Size);
             });
         }
 

@@ -26,7 +26,28 @@ namespace Pop3Tools.Engine.Protocol
         public ProtocolLog Log { get; }
 
         /// <summary>Sends one command; <paramref name="logged"/> replaces it in the log when it carries a secret.</summary>
-        public void Send(string command, string? logged = null) => SendAll(new[] { command }, logged == null ? null : new[] { logged });
+        public void Send(string command, string? logged = null)
+        {
+            RefuseUnsolicited();
+            SendAll(new[] { command }, logged == null ? null : new[] { logged });
+        }
+
+        /// <summary>
+        /// With no command in flight the server has nothing to say: bytes already waiting are a
+        /// reply nobody asked for (an extra line, a second terminator, an injected reply), and
+        /// reading on would take them for the answer to the next command, one reply out of step.
+        /// </summary>
+        public void RefuseUnsolicited()
+        {
+            var waiting = Transport.Length - Transport.Position;
+            if (waiting <= 0) return;
+            var shown = Encoding.UTF8.GetString(Transport.Buffer, Transport.Position, Math.Min(waiting, 200));
+            throw new Pop3Exception(Pop3ErrorKind.ProtocolError,
+                "The server sent " + waiting + " bytes nobody asked for: \"" + Pop3Response.Abbreviate(shown) + "\".")
+            {
+                Hint = "The server's replies are out of step with the commands; the connection was closed.",
+            };
+        }
 
         /// <summary>Sends several commands in one write (pipelining).</summary>
         public void SendAll(IReadOnlyList<string> commands, IReadOnlyList<string>? logged = null)
@@ -89,6 +110,6 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         /// <summary>The body of a RETR/TOP reply as a stream; the caller drains it before the next reply.</summary>
-        public MessageDataStream OpenData() => new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer);
+        public MessageDataStream OpenData(long maxWireBytes) => new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer, maxWireBytes);
     }
 }
