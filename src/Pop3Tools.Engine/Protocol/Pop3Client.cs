@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -12,6 +13,9 @@ namespace Pop3Tools.Engine.Protocol
     /// </summary>
     public sealed partial class Pop3Client : IDisposable
     {
+        /// <summary>How long a plain connection waits for the greeting before suspecting an implicit-TLS port.</summary>
+        internal static readonly TimeSpan GreetingPatience = TimeSpan.FromSeconds(5);
+
         private static readonly Regex ApopTimestampPattern = new Regex(@"<[^<>\s]+@[^<>\s]+>", RegexOptions.CultureInvariant);
 
         private readonly Pop3ConnectionOptions options;
@@ -94,23 +98,44 @@ namespace Pop3Tools.Engine.Protocol
         private void ReadGreeting(bool implicitTls)
         {
             log.Step("Waiting for the greeting");
-            Pop3Response greeting;
-            try
-            {
-                greeting = Channel.ReadReply();
-            }
-            catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout && !implicitTls && Port == 995)
-            {
-                throw new Pop3Exception(Pop3ErrorKind.TlsHandshakeFailed, "The server sent no greeting on port 995.", e)
-                {
-                    Hint = "Port 995 expects implicit TLS; use -Security Tls.",
-                };
-            }
+            Pop3Response greeting = implicitTls ? Channel.ReadReply() : ReadPlainGreeting();
             if (!greeting.IsOk) throw ResponseErrors.FromErr(greeting, "the connection", ReplyContext.Greeting, null);
             Greeting = greeting.Text;
             var timestamp = ApopTimestampPattern.Match(greeting.Text);
             ApopTimestamp = timestamp.Success ? timestamp.Value : null;
         }
+
+        /// <summary>
+        /// The greeting on a connection that starts in clear. A POP3 server greets at once; a port
+        /// that speaks implicit TLS says nothing and waits for the client's handshake (or answers
+        /// with a TLS record). Rather than wait out the whole timeout, the greeting gets a few
+        /// seconds, and silence or a TLS record is reported as the port/mode mix-up it is.
+        /// </summary>
+        private Pop3Response ReadPlainGreeting()
+        {
+            var transport = Channel.Transport;
+            var patience = options.Timeout > TimeSpan.Zero && options.Timeout < GreetingPatience ? options.Timeout : GreetingPatience;
+            transport.SetReadTimeout(patience);
+            try
+            {
+                transport.EnsureData();
+            }
+            catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout)
+            {
+                throw ImplicitTlsPort("sent no greeting within " + patience.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s", e);
+            }
+            transport.SetReadTimeout(options.Timeout);
+            // Checked before reading a line: a TLS record is binary and may hold a line feed.
+            if (transport.BufferedLooksLikeTls) throw ImplicitTlsPort("answered with a TLS record instead of a POP3 greeting", null);
+            return Channel.ReadReply();
+        }
+
+        private Pop3Exception ImplicitTlsPort(string seen, Exception? cause) =>
+            new Pop3Exception(Pop3ErrorKind.TlsHandshakeFailed,
+                "The server " + seen + ": port " + Port.ToString(CultureInfo.InvariantCulture) + " seems to expect implicit TLS.", cause)
+            {
+                Hint = "This port seems to expect implicit TLS: use -Security Tls" + (Port == 995 ? "." : " (or -Security Auto on port 995)."),
+            };
 
         /// <summary>CAPA; a -ERR is a valid RFC 1939 server without extensions.</summary>
         private Pop3Capabilities ReadCapabilities()

@@ -34,6 +34,15 @@ namespace Pop3Tools.Engine.Protocol
 
         public bool IsOpen => Volatile.Read(ref closed) == 0;
 
+        /// <summary>How long a single read may wait; the greeting waits less than other replies.</summary>
+        public void SetReadTimeout(TimeSpan timeout) => socket.ReceiveTimeout = TimeoutMilliseconds(timeout);
+
+        /// <summary>True when the unread bytes open a TLS record (handshake or alert) rather than text.</summary>
+        public bool BufferedLooksLikeTls =>
+            length - position >= 3
+            && (buffer[position] == 0x15 || buffer[position] == 0x16)
+            && buffer[position + 1] == 0x03;
+
         /// <summary>The stream TLS is layered on.</summary>
         public Stream Stream => stream;
 
