@@ -22,5 +22,9 @@ namespace Pop3Tools
         DeletionsNotCommitted,
         /// <summary>A message MimeKit cannot parse within the limits: nesting depth, part count, header block size.</summary>
         MessageMalformed,
+        /// <summary>A message could not be written to the export folder (disk full, access denied).</summary>
+        SaveFailed,
+        /// <summary>A message arrived with another size than LIST gave: cut or altered, so it is not saved.</summary>
+        SizeMismatch,
     }
 }

@@ -36,6 +36,8 @@ namespace Pop3Tools.Commands
             Pop3ErrorKind.SessionClosed => ErrorCategory.ConnectionError,
             Pop3ErrorKind.DeletionsNotCommitted => ErrorCategory.WriteError,
             Pop3ErrorKind.MessageMalformed => ErrorCategory.InvalidData,
+            Pop3ErrorKind.SaveFailed => ErrorCategory.WriteError,
+            Pop3ErrorKind.SizeMismatch => ErrorCategory.InvalidData,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -6,7 +6,8 @@ namespace Pop3Tools.Engine.Tests.Mailbox
     /// <summary>
     /// A loopback TCP relay in front of a real server whose connections a test can cut,
     /// to drop a live session's link the way a network failure would (the client
-    /// itself is left untouched).
+    /// itself is left untouched): on demand with <see cref="Cut"/>, or by itself at a
+    /// planned point of the next connection with <see cref="ArmCut"/>.
     /// </summary>
     internal sealed class CuttableLink : IDisposable
     {
@@ -16,6 +17,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         private readonly List<TcpClient> _sockets = new();
         private readonly CancellationTokenSource _stopping = new();
         private readonly Task _acceptLoop;
+        private CutPoint? _armed;
 
         public CuttableLink(string targetHost, int targetPort)
         {
@@ -29,6 +31,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
 
         public int Port { get; }
 
+        /// <summary>What the last connection carried: server bytes relayed and client command lines relayed.</summary>
+        public (long ServerBytes, int ClientLines) LastConnection { get; private set; }
+
         /// <summary>Closes both ends of every relayed connection at once.</summary>
         public void Cut()
         {
@@ -38,6 +43,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                 _sockets.Clear();
             }
         }
+
+        /// <summary>The next connection (only that one) is cut at <paramref name="point"/>.</summary>
+        public void ArmCut(CutPoint point) => _armed = point;
 
         public void Dispose()
         {
@@ -68,26 +76,99 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                     _sockets.Add(inbound);
                     _sockets.Add(outbound);
                 }
-                _ = Pump(inbound, outbound);
-                _ = Pump(outbound, inbound);
+                var plan = Interlocked.Exchange(ref _armed, null);
+                var connection = new Connection(this, inbound, outbound, plan);
+                _ = connection.Pump(outbound, inbound, fromServer: true);
+                _ = connection.Pump(inbound, outbound, fromServer: false);
             }
         }
 
-        private static async Task Pump(TcpClient from, TcpClient to)
+        /// <summary>One relayed connection: counts what passes each way and cuts where planned.</summary>
+        private sealed class Connection
         {
-            try
+            private readonly CuttableLink _link;
+            private readonly TcpClient _inbound;
+            private readonly TcpClient _outbound;
+            private readonly CutPoint? _plan;
+            private long _serverBytes;
+            private int _clientLines;
+
+            public Connection(CuttableLink link, TcpClient inbound, TcpClient outbound, CutPoint? plan)
             {
-                await from.GetStream().CopyToAsync(to.GetStream());
+                _link = link;
+                _inbound = inbound;
+                _outbound = outbound;
+                _plan = plan;
             }
-            catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is SocketException || e is InvalidOperationException)
+
+            public async Task Pump(TcpClient from, TcpClient to, bool fromServer)
             {
-                // The link was cut or one side hung up: the relay simply ends.
+                var buffer = new byte[16 * 1024];
+                try
+                {
+                    var input = from.GetStream();
+                    var output = to.GetStream();
+                    while (true)
+                    {
+                        var read = await input.ReadAsync(buffer);
+                        if (read == 0) break;
+                        var pass = fromServer ? PassFromServer(read) : PassFromClient(buffer, read);
+                        if (pass > 0) await output.WriteAsync(buffer.AsMemory(0, pass));
+                        lock (this) _link.LastConnection = (_serverBytes, _clientLines);
+                        if (pass < read || (fromServer && ReachedServerLimit())) break;
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is SocketException || e is InvalidOperationException)
+                {
+                    // The link was cut or one side hung up: the relay simply ends.
+                }
+                finally
+                {
+                    // Ending one direction ends the connection, as a real cut does.
+                    _inbound.Dispose();
+                    _outbound.Dispose();
+                }
             }
-            finally
+
+            private int PassFromServer(int read)
             {
-                from.Dispose();
-                to.Dispose();
+                lock (this)
+                {
+                    var pass = read;
+                    if (_plan is { ServerBytes: long limit }) pass = (int)Math.Max(0, Math.Min(read, limit - _serverBytes));
+                    _serverBytes += pass;
+                    return pass;
+                }
+            }
+
+            private bool ReachedServerLimit()
+            {
+                lock (this) return _plan is { ServerBytes: long limit } && _serverBytes >= limit;
+            }
+
+            /// <summary>Passes whole command lines until the planned command; that one never reaches the server.</summary>
+            private int PassFromClient(byte[] buffer, int read)
+            {
+                lock (this)
+                {
+                    for (var i = 0; i < read; i++)
+                    {
+                        if (_plan is { ClientCommand: int command } && _clientLines + 1 >= command) return i;
+                        if (buffer[i] == (byte)'\n') _clientLines++;
+                    }
+                    return read;
+                }
             }
         }
+    }
+
+    /// <summary>Where <see cref="CuttableLink"/> cuts a connection: after this many server bytes, or just before this client command (1 = the first).</summary>
+    internal sealed record CutPoint(long? ServerBytes, int? ClientCommand)
+    {
+        public static CutPoint AfterServerBytes(long bytes) => new(bytes, null);
+
+        public static CutPoint BeforeCommand(int command) => new(null, command);
+
+        public override string ToString() => ServerBytes is long bytes ? $"after server byte {bytes}" : $"before client command {ClientCommand}";
     }
 }

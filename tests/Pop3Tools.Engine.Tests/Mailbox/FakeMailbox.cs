@@ -28,6 +28,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         public bool OffersTop { get; init; } = true;
         public bool OffersPipelining { get; init; }
 
+        /// <summary>Numbers whose LIST size is given 10 bytes too large, as by a server whose copy changed.</summary>
+        public HashSet<int> WrongListSizes { get; init; } = new();
+
         /// <summary>The command (first word, upper case) on which the server drops the link instead of answering.</summary>
         public string? DropOn { get; set; }
 
@@ -109,7 +112,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                         connection.SendLine($"+OK {live.Count} {live.Sum(m => SizeOf(_messages[m - 1].Text))}");
                         break;
                     case "LIST":
-                        connection.Send(MultiLine("scan listing", Live(marked).Select(m => $"{m} {SizeOf(_messages[m - 1].Text)}")));
+                        connection.Send(MultiLine("scan listing", Live(marked).Select(m => $"{m} {ListedSize(m)}")));
                         break;
                     case "UIDL" when OffersUidl:
                         connection.Send(MultiLine("unique-id listing", Live(marked).Select(m => $"{m} {_messages[m - 1].Uid}")));
@@ -118,6 +121,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                         var text = _messages[argument!.Value - 1].Text;
                         var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
                         connection.Send(MultiLine("top of message follows", Lines(text.Substring(0, headerEnd))));
+                        break;
+                    case "RETR" when Exists(argument, marked):
+                        connection.Send(MultiLine("message follows", Lines(_messages[argument!.Value - 1].Text)));
                         break;
                     case "DELE" when Exists(argument, marked):
                         marked.Add(argument!.Value);
@@ -146,6 +152,8 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             if (OffersPipelining) yield return "PIPELINING";
             yield return "IMPLEMENTATION FakeMailbox";
         }
+
+        private long ListedSize(int number) => SizeOf(_messages[number - 1].Text) + (WrongListSizes.Contains(number) ? 10 : 0);
 
         private IEnumerable<int> Live(HashSet<int> marked) =>
             Enumerable.Range(1, _messages.Count).Where(m => !marked.Contains(m));

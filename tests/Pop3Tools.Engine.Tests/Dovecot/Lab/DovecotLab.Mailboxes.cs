@@ -29,11 +29,21 @@ public sealed partial class DovecotLab
     /// the passwd-file line; Dovecot re-reads the passwd-file when it changes,
     /// so the user can log in at once. Returns the maildir file names in message order.
     /// </summary>
-    public IReadOnlyList<string> AddMailbox(string user, string password, IEnumerable<GeneratedMessage> messages)
+    public IReadOnlyList<string> AddMailbox(string user, string password, IEnumerable<GeneratedMessage> messages) =>
+        AddMailboxes(new[] { user }, password, messages.ToList())[0];
+
+    /// <summary>
+    /// <see cref="AddMailbox"/> for many users holding the same messages, with one
+    /// passwd-file update (and one wait for Dovecot to see it) for them all.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> AddMailboxes(IReadOnlyList<string> users, string password, IReadOnlyList<GeneratedMessage> messages)
     {
-        if (!Regex.IsMatch(user, "^[a-z0-9][a-z0-9._-]*$"))
+        foreach (var user in users)
         {
-            throw new ArgumentException($"User name '{user}' must be lower-case letters, digits, '.', '_' or '-'.", nameof(user));
+            if (!Regex.IsMatch(user, "^[a-z0-9][a-z0-9._-]*$"))
+            {
+                throw new ArgumentException($"User name '{user}' must be lower-case letters, digits, '.', '_' or '-'.", nameof(users));
+            }
         }
 
         if (password.Length == 0 || password.IndexOfAny(new[] { ':', '\r', '\n' }) >= 0)
@@ -41,18 +51,23 @@ public sealed partial class DovecotLab
             throw new ArgumentException("The password must be non-empty and hold no ':' or line break (passwd-file syntax).", nameof(password));
         }
 
-        var home = Path.Combine(HomeRoot, user);
-        IReadOnlyList<string> names;
+        var added = new List<IReadOnlyList<string>>(users.Count);
         lock (passwdLock)
         {
-            if (maildirFileNames.ContainsKey(user))
+            foreach (var user in users)
             {
-                throw new ArgumentException($"The lab already has a user '{user}'.", nameof(user));
+                if (maildirFileNames.ContainsKey(user))
+                {
+                    throw new ArgumentException($"The lab already has a user '{user}'.", nameof(users));
+                }
+
+                var home = Path.Combine(HomeRoot, user);
+                var names = WriteMaildir(home, messages);
+                maildirFileNames[user] = names;
+                passwdLines.Add($"{user}:{{PLAIN}}{password}:{accounts.MailUid}:{accounts.MailGid}::{home}::");
+                added.Add(names);
             }
 
-            names = WriteMaildir(home, messages.ToList());
-            maildirFileNames[user] = names;
-            passwdLines.Add($"{user}:{{PLAIN}}{password}:{accounts.MailUid}:{accounts.MailGid}::{home}::");
             // Replace the file in one rename so Dovecot never reads half a line.
             var temporary = PasswdPath + ".new";
             File.WriteAllText(temporary, string.Join("\n", passwdLines) + "\n", new UTF8Encoding(false));
@@ -64,7 +79,7 @@ public sealed partial class DovecotLab
         // against the old contents and fail as "unknown user". From the next second on it is seen.
         var now = DateTime.UtcNow;
         Thread.Sleep(TimeSpan.FromMilliseconds(1000 - now.Millisecond + 20));
-        return names;
+        return added;
     }
 
     /// <summary>How many messages the user's maildir holds now (cur/ and new/).</summary>

@@ -1,0 +1,28 @@
+namespace Pop3Tools.Engine.Mailbox.Export
+{
+    /// <summary>What Receive-Pop3Message -Path asks of an export.</summary>
+    internal sealed class ExportOptions
+    {
+        public ExportOptions(string folder)
+        {
+            Folder = folder;
+        }
+
+        public string Folder { get; }
+
+        /// <summary>Mark each message for deletion once its save is durable and journaled.</summary>
+        public bool Delete { get; set; }
+
+        /// <summary>Download and save again what the journal says is saved already.</summary>
+        public bool Force { get; set; }
+
+        /// <summary>
+        /// Messages per durable commit: the folder and journal are flushed once per group
+        /// rather than once per message, and the group's DELEs follow that flush.
+        /// </summary>
+        public int GroupSize { get; set; } = 64;
+
+        /// <summary>Bytes per group: with big messages a group closes sooner, so a cut link loses less work.</summary>
+        public long GroupBytes { get; set; } = 32L * 1024 * 1024;
+    }
+}

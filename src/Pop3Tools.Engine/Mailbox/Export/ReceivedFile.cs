@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pop3Tools.Engine.Mailbox.Export
+{
+    /// <summary>
+    /// One message on its way to disk: a temporary file in the export folder, written as the
+    /// bytes arrive, hashed and measured on the way. It gets a final name only in
+    /// <see cref="MessageStore.Commit"/>, after it is complete, checked and flushed.
+    /// </summary>
+    internal sealed class ReceivedFile : IDisposable
+    {
+        public const string TemporaryPrefix = "~pop3tools-";
+        public const string TemporaryExtension = ".tmp";
+
+        private const int WriteBuffer = 64 * 1024;
+
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly HeaderCapture _headers = new HeaderCapture();
+        private FileStream? _file;
+        private long _lineFeeds;
+        private bool _disposed;
+
+        public ReceivedFile(string folder, Pop3MessageInfo listing)
+        {
+            Listing = listing;
+            TemporaryPath = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N") + TemporaryExtension);
+            _file = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBuffer);
+        }
+
+        public Pop3MessageInfo Listing { get; }
+
+        public string TemporaryPath { get; }
+
+        public long Length { get; private set; }
+
+        /// <summary>Upper-case hex, set by <see cref="Complete"/>.</summary>
+        public string Sha256 { get; private set; } = string.Empty;
+
+        public (string? Subject, string? From, DateTimeOffset? Date) Headers { get; private set; }
+
+        public void Write(byte[] buffer, int count)
+        {
+            _file!.Write(buffer, 0, count);
+            _hash.AppendData(buffer, 0, count);
+            _headers.Add(buffer, 0, count);
+            for (var i = Array.IndexOf(buffer, (byte)'\n', 0, count); i >= 0; i = Array.IndexOf(buffer, (byte)'\n', i + 1, count - i - 1))
+            {
+                _lineFeeds++;
+            }
+            Length += count;
+        }
+
+        /// <summary>
+        /// Checks the size against LIST and hands the written bytes to the operating system.
+        /// LIST counts CRLF line ends (RFC 1939), but some servers count the LF-only size they
+        /// store, so either matches; anything else means the message was cut or altered.
+        /// </summary>
+        /// <exception cref="Pop3Exception">SizeMismatch.</exception>
+        public void Complete()
+        {
+            var expected = Listing.Size;
+            if (Length != expected && Length - _lineFeeds != expected)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.SizeMismatch,
+                    $"Message {Listing.Number} (UID {Listing.Uid}) arrived with {Length} bytes but the server listed {expected}; it was not saved and stays on the server.")
+                {
+                    Target = ExportErrors.Target(Listing),
+                    Hint = "Run the export again; if the sizes keep differing, save the message without -Delete and compare it with the server's copy.",
+                };
+            }
+            _file!.Flush(flushToDisk: false);
+            Sha256 = Hex(_hash.GetHashAndReset());
+            Headers = _headers.Read();
+        }
+
+        /// <summary>Flushes the file to the device and closes it; the temporary name stays.</summary>
+        public void FlushToDevice()
+        {
+            _file!.Flush(flushToDisk: true);
+            Dispose();
+        }
+
+        /// <summary>Closes and removes the temporary file: nothing of a failed message is left.</summary>
+        public void Discard()
+        {
+            Dispose();
+            try
+            {
+                File.Delete(TemporaryPath);
+            }
+            catch (IOException)
+            {
+                // Left behind, it is harmless: temporary names are never read back, and the
+                // next export into this folder removes them.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _file?.Dispose();
+            _file = null;
+            _hash.Dispose();
+        }
+
+        private static string Hex(byte[] bytes)
+        {
+            var hex = new StringBuilder(bytes.Length * 2);
+            foreach (var b in bytes) hex.Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            return hex.ToString();
+        }
+    }
+}

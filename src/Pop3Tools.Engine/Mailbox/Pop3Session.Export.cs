@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Pop3Tools.Engine.Mailbox;
+using Pop3Tools.Engine.Mailbox.Export;
+using Pop3Tools.Engine.Protocol;
+
+namespace Pop3Tools
+{
+    public sealed partial class Pop3Session
+    {
+        private const int CopyBufferBytes = 64 * 1024;
+        private const long ProgressStepBytes = 1024 * 1024;
+
+        /// <summary>Names this mailbox in an export folder's journal: the user and the server, not the port.</summary>
+        internal string MailboxId => UserName + "@" + Server.ToLowerInvariant();
+
+        /// <summary>
+        /// Saves each message as an .eml file in <see cref="ExportOptions.Folder"/>, straight from
+        /// the socket (RETR, pipelined) to disk, skipping what the folder's journal holds for this
+        /// mailbox unless <see cref="ExportOptions.Force"/>. With <see cref="ExportOptions.Delete"/>
+        /// a message is marked for deletion only after its file and journal line are on the device.
+        /// </summary>
+        /// <remarks>
+        /// Work goes in groups (<see cref="ExportOptions.GroupSize"/>): download the group, make its
+        /// files durable and journal them in one flush, mark them, then report them to
+        /// <paramref name="onSaved"/>. A failure about one message (not found, size mismatch, save
+        /// failed) goes to <paramref name="onError"/> and the export goes on. If the link drops or
+        /// the export is cancelled, the messages that arrived whole are still committed to the
+        /// folder (not marked), the one in flight leaves no file, and the exception propagates.
+        /// </remarks>
+        internal void Export(IReadOnlyList<Pop3MessageInfo> messages, ExportOptions options, Action<Pop3SavedMessage> onSaved,
+            Action<Pop3MessageInfo, Pop3Exception> onError, Action<ExportProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (messages == null) throw new ArgumentNullException(nameof(messages));
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (onSaved == null) throw new ArgumentNullException(nameof(onSaved));
+            if (onError == null) throw new ArgumentNullException(nameof(onError));
+            var byNumber = GroupByNumber(messages);
+
+            using (var store = MessageStore.Open(options.Folder, MailboxId))
+            {
+                var toFetch = new List<Pop3MessageInfo>();
+                var savedBefore = new List<Pop3MessageInfo>();
+                foreach (var number in byNumber.Numbers)
+                {
+                    var info = byNumber[number][0];
+                    if (info.Uid.Length == 0) onError(info, ExportErrors.NoUid(info));
+                    else if (!options.Force && store.FindSaved(info.Uid) != null) savedBefore.Add(info);
+                    else toFetch.Add(info);
+                }
+                if (toFetch.Count == 0 && !(options.Delete && savedBefore.Count > 0))
+                {
+                    _log.Step($"Nothing to download: the {savedBefore.Count} message(s) selected are saved in {store.Folder} already");
+                    return;
+                }
+
+                Run(cancellationToken, client =>
+                {
+                    _log.Step($"Exporting {toFetch.Count} message(s) to {store.Folder}"
+                        + (savedBefore.Count > 0 ? $"; {savedBefore.Count} saved there by an earlier export are skipped" : string.Empty));
+                    if (options.Delete && savedBefore.Count > 0)
+                    {
+                        _log.Step($"Marking the {savedBefore.Count} message(s) saved earlier for deletion");
+                        MarkSaved(client, savedBefore, null, onError, cancellationToken);
+                    }
+                    new ExportRun(this, client, store, options, onSaved, onError, progress, cancellationToken).Run(toFetch);
+                });
+            }
+        }
+
+        /// <summary>
+        /// DELE for messages whose save is durable (pipelined). Already-marked ones count as
+        /// marked; if the link drops, every one sent counts as a lost pending deletion.
+        /// </summary>
+        private void MarkSaved(Pop3Client client, IReadOnlyList<Pop3MessageInfo> infos, Action<Pop3MessageInfo>? onMarked,
+            Action<Pop3MessageInfo, Pop3Exception> onError, CancellationToken cancellationToken)
+        {
+            var byNumber = new MessagesByNumber();
+            foreach (var info in infos) byNumber.Add(info);
+            var toDelete = new List<int>(byNumber.Numbers.Count);
+            foreach (var number in byNumber.Numbers)
+            {
+                if (IsPending(number)) Each(byNumber[number], info => onMarked?.Invoke(info));
+                else toDelete.Add(number);
+            }
+            if (toDelete.Count == 0) return;
+
+            var refused = new Dictionary<int, Pop3Exception>();
+            try
+            {
+                client.Delete(toDelete, (number, error) => refused[number] = error, cancellationToken);
+            }
+            catch (Exception) when (!client.IsConnected)
+            {
+                AddPending(toDelete, refused, byNumber);
+                throw;
+            }
+            AddPending(toDelete, refused, byNumber);
+            foreach (var number in toDelete)
+            {
+                if (refused.TryGetValue(number, out var error)) Each(byNumber[number], info => onError(info, error));
+                else Each(byNumber[number], info => onMarked?.Invoke(info));
+            }
+        }
+
+        /// <summary>One export's download loop over groups of messages, inside the session's operation lock.</summary>
+        private sealed class ExportRun
+        {
+            private readonly Pop3Session _session;
+            private readonly Pop3Client _client;
+            private readonly MessageStore _store;
+            private readonly ExportOptions _options;
+            private readonly Action<Pop3SavedMessage> _onSaved;
+            private readonly Action<Pop3MessageInfo, Pop3Exception> _onError;
+            private readonly Action<ExportProgress>? _progress;
+            private readonly CancellationToken _cancellationToken;
+            private readonly byte[] _buffer = new byte[CopyBufferBytes];
+            private int _messagesDone;
+            private int _messagesTotal;
+            private long _bytesDone;
+            private long _bytesTotal;
+            private long _bytesReported;
+
+            public ExportRun(Pop3Session session, Pop3Client client, MessageStore store, ExportOptions options, Action<Pop3SavedMessage> onSaved,
+                Action<Pop3MessageInfo, Pop3Exception> onError, Action<ExportProgress>? progress, CancellationToken cancellationToken)
+            {
+                _session = session;
+                _client = client;
+                _store = store;
+                _options = options;
+                _onSaved = onSaved;
+                _onError = onError;
+                _progress = progress;
+                _cancellationToken = cancellationToken;
+            }
+
+            public void Run(List<Pop3MessageInfo> toFetch)
+            {
+                _messagesTotal = toFetch.Count;
+                foreach (var info in toFetch) _bytesTotal += info.Size;
+                Report();
+                var start = 0;
+                while (start < toFetch.Count)
+                {
+                    var group = NextGroup(toFetch, start);
+                    start += group.Count;
+                    Save(group);
+                }
+            }
+
+            private List<Pop3MessageInfo> NextGroup(List<Pop3MessageInfo> toFetch, int start)
+            {
+                var group = new List<Pop3MessageInfo>();
+                long bytes = 0;
+                for (var i = start; i < toFetch.Count && group.Count < _options.GroupSize; i++)
+                {
+                    if (group.Count > 0 && bytes + toFetch[i].Size > _options.GroupBytes) break;
+                    group.Add(toFetch[i]);
+                    bytes += toFetch[i].Size;
+                }
+                return group;
+            }
+
+            private void Save(List<Pop3MessageInfo> group)
+            {
+                var byNumber = new Dictionary<int, Pop3MessageInfo>(group.Count);
+                var numbers = new List<int>(group.Count);
+                foreach (var info in group)
+                {
+                    byNumber[info.Number] = info;
+                    numbers.Add(info.Number);
+                }
+
+                var complete = new List<ReceivedFile>(group.Count);
+                try
+                {
+                    _client.Retrieve(numbers, (number, data) =>
+                    {
+                        var file = Receive(byNumber[number], data);
+                        if (file != null) complete.Add(file);
+                        Advance();
+                    },
+                    (number, error) =>
+                    {
+                        _onError(byNumber[number], error);
+                        Advance();
+                    },
+                    _cancellationToken);
+                }
+                catch
+                {
+                    KeepWhatArrived(complete);
+                    throw;
+                }
+
+                var committed = _store.Commit(complete, (file, error) => _onError(file.Listing, error));
+                var saved = new Dictionary<int, Pop3SavedMessage>(committed.Count);
+                var durable = new List<Pop3MessageInfo>(committed.Count);
+                foreach (var pair in committed)
+                {
+                    var file = pair.Key;
+                    var headers = file.Headers;
+                    saved[file.Listing.Number] = new Pop3SavedMessage(file.Listing, pair.Value, file.Length, file.Sha256, headers.Subject, headers.From, headers.Date);
+                    durable.Add(file.Listing);
+                }
+                if (_options.Delete && durable.Count > 0)
+                {
+                    _session.MarkSaved(_client, durable, info => saved[info.Number].Deleted = true, _onError, _cancellationToken);
+                }
+                foreach (var info in durable) _onSaved(saved[info.Number]);
+            }
+
+            /// <summary>Streams one message into a temporary file; null when it failed (reported) or was cut off (thrown).</summary>
+            private ReceivedFile? Receive(Pop3MessageInfo info, Stream data)
+            {
+                ReceivedFile file;
+                try
+                {
+                    file = _store.Begin(info);
+                }
+                catch (Pop3Exception error)
+                {
+                    _onError(info, error);
+                    return null;
+                }
+
+                var keep = false;
+                try
+                {
+                    int read;
+                    while ((read = data.Read(_buffer, 0, _buffer.Length)) > 0)
+                    {
+                        if (!Write(file, read)) return null;
+                        _bytesDone += read;
+                        if (_bytesDone - _bytesReported >= ProgressStepBytes) Report();
+                        _cancellationToken.ThrowIfCancellationRequested();
+                    }
+                    file.Complete();
+                    keep = true;
+                    return file;
+                }
+                catch (Pop3Exception error) when (error.Kind == Pop3ErrorKind.SizeMismatch)
+                {
+                    _onError(info, error);
+                    return null;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // Only the file side throws these: a read failure arrives as Pop3Exception, a stop as a cancellation.
+                    _onError(info, ExportErrors.SaveFailed(info, e));
+                    return null;
+                }
+                finally
+                {
+                    if (!keep) file.Discard();
+                }
+            }
+
+            private bool Write(ReceivedFile file, int count)
+            {
+                try
+                {
+                    file.Write(_buffer, count);
+                    return true;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // The disk refused, not the link: this message fails, the rest of its data is drained.
+                    _onError(file.Listing, ExportErrors.SaveFailed(file.Listing, e));
+                    return false;
+                }
+            }
+
+            /// <summary>After a lost link or a stop: the messages that arrived whole are kept (never marked).</summary>
+            private void KeepWhatArrived(List<ReceivedFile> complete)
+            {
+                try
+                {
+                    var kept = _store.Commit(complete, (file, error) => { });
+                    if (kept.Count > 0) _session._log.Step($"Kept the {kept.Count} message(s) that arrived whole; a new export skips them");
+                }
+                catch (Pop3Exception)
+                {
+                    // The original failure is the one to report; these stay on the server.
+                }
+                finally
+                {
+                    foreach (var file in complete) file.Dispose();
+                }
+            }
+
+            private void Advance()
+            {
+                _messagesDone++;
+                Report();
+            }
+
+            private void Report()
+            {
+                _bytesReported = _bytesDone;
+                _progress?.Invoke(new ExportProgress(_messagesDone, _messagesTotal, _bytesDone, _bytesTotal));
+            }
+        }
+    }
+}
