@@ -187,27 +187,40 @@ namespace Pop3Tools.Engine.Protocol
         private static Pop3Exception Closed() =>
             new Pop3Exception(Pop3ErrorKind.SessionClosed, "The connection to the server is closed.");
 
-        private void Run(CancellationToken cancellationToken, Action operation) =>
+        private void Run(CancellationToken cancellationToken, Action operation, bool resumable = false) =>
             Run(cancellationToken, () =>
             {
                 operation();
                 return true;
-            });
+            }, resumable);
 
         /// <summary>
-        /// Runs one operation: cancellation closes the socket so a blocked read returns at once;
-        /// any failure that may leave the dialogue out of step closes the connection.
+        /// Runs one operation; any failure that may leave the dialogue out of step closes the
+        /// connection. Cancellation closes the socket so a blocked read returns at once, except
+        /// for a <paramref name="resumable"/> (read-only) operation of a logged-in session: there
+        /// only the wait ends, the connection stays, and the replies still on the way are read
+        /// and discarded before the next command (see <see cref="DrainInterrupted"/>).
         /// </summary>
-        private T Run<T>(CancellationToken cancellationToken, Func<T> operation)
+        private T Run<T>(CancellationToken cancellationToken, Func<T> operation, bool resumable = false)
         {
             if (!IsConnected) throw Closed();
             cancellationToken.ThrowIfCancellationRequested();
             var transport = Channel.Transport;
-            using (cancellationToken.Register(state => ((Pop3Transport)state!).Dispose(), transport))
+            var keepOnCancel = resumable && IsAuthenticated;
+            var closeOnCancel = keepOnCancel
+                ? default(CancellationTokenRegistration)
+                : cancellationToken.Register(state => ((Pop3Transport)state!).Dispose(), transport);
+            transport.Cancellation = cancellationToken;
+            using (closeOnCancel)
             {
                 try
                 {
+                    DrainInterrupted();
                     return operation();
+                }
+                catch (OperationCanceledException) when (keepOnCancel && cancellationToken.IsCancellationRequested && transport.IsOpen)
+                {
+                    throw;
                 }
                 catch (Pop3Exception e) when (!ClosesConnection(e.Kind) && !cancellationToken.IsCancellationRequested)
                 {
@@ -223,6 +236,32 @@ namespace Pop3Tools.Engine.Protocol
                     if (Pop3Transport.IsTransportFailure(e)) throw Pop3Transport.Translate(e, "talking to the server");
                     throw;
                 }
+                finally
+                {
+                    transport.Cancellation = CancellationToken.None;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads what a stopped command left on the line (bounded by the timeout, read by read),
+        /// so the next command meets its own reply. If that fails the link cannot be trusted to
+        /// be in step: the error says why it is given up.
+        /// </summary>
+        private void DrainInterrupted()
+        {
+            var owed = Channel.OwedReplies;
+            if (owed == 0) return;
+            log.Step("Reading what the stopped command left on the line (" + owed.ToString(CultureInfo.InvariantCulture)
+                + (owed == 1 ? " reply)" : " replies)"));
+            try
+            {
+                Channel.DrainOwed();
+            }
+            catch (Pop3Exception e)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.SessionClosed,
+                    "The replies a stopped command left on the line could not be read (" + e.Message + "), so the connection was given up.", e);
             }
         }
 

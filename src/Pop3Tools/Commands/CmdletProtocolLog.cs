@@ -35,7 +35,7 @@ namespace Pop3Tools.Commands
             _dialogueAsHostText = dialogueAsHostText;
         }
 
-        public void Step(string message) => _cmdlet.WriteVerbose(message);
+        public void Step(string message) => Write(() => _cmdlet.WriteVerbose(message));
 
         public void Sent(string line) => Dialogue("C: " + line);
 
@@ -45,7 +45,7 @@ namespace Pop3Tools.Commands
         {
             if (!_dialogueAsHostText)
             {
-                _cmdlet.WriteDebug(line);
+                Write(() => _cmdlet.WriteDebug(line));
                 return;
             }
             var text = new HostInformationMessage
@@ -54,7 +54,23 @@ namespace Pop3Tools.Commands
                 ForegroundColor = ConsoleColor.Yellow,
                 NoNewLine = false,
             };
-            _cmdlet.WriteInformation(text, DialogueTags);
+            Write(() => _cmdlet.WriteInformation(text, DialogueTags));
+        }
+
+        /// <summary>
+        /// Once the user pressed Ctrl+C every Write* throws PipelineStoppedException. A log line
+        /// is not worth breaking the engine's exchange for: the stop itself reaches the engine
+        /// through the cancellation token, which ends the exchange where it can be resumed.
+        /// </summary>
+        private static void Write(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (PipelineStoppedException)
+            {
+            }
         }
     }
 }
