@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'bin/Pop3Tools.dll'
+    RootModule             = 'bin/Pop3Tools.psm1'
     ModuleVersion          = '0.1.0'
     GUID                   = '1b60fbe9-a1dc-40ff-b3cf-0a1f0a1263a8'
     Author                 = 'Pop3Tools authors'

@@ -4,11 +4,13 @@
     Builds, tests, packages or cleans Pop3Tools.
 
 .DESCRIPTION
-    Build   : compiles the solution; the module lands in bin/ and en-US/ beside
-              Pop3Tools.psd1, so Import-Module ./Pop3Tools.psd1 works at once.
+    Build   : compiles the solution; the module lands in bin/ (the loader, then
+              net8.0/ for PowerShell 7 and net472/ for Windows PowerShell 5.1) and
+              en-US/ beside Pop3Tools.psd1, so Import-Module ./Pop3Tools.psd1 works at once.
     Test    : builds, runs the xunit suites (they start a private Dovecot), then
               the Pester suite when Pester 5 is installed.
-    Package : lays out out/Pop3Tools/<version>/ ready for Publish-Module.
+    Package : lays out out/Pop3Tools/<version>/ ready for Publish-Module and checks
+              it with Test-ModuleManifest.
     Clean   : removes all build output.
 
 .EXAMPLE
@@ -149,10 +151,17 @@ function Invoke-Package {
     $manifest = Import-PowerShellDataFile (Join-Path $root 'Pop3Tools.psd1')
     $target = Join-Path $root ('out/Pop3Tools/' + $manifest.ModuleVersion)
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-    New-Item -ItemType Directory -Path (Join-Path $target 'bin') -Force | Out-Null
+    $bin = New-Item -ItemType Directory -Path (Join-Path $target 'bin') -Force
     Copy-Item (Join-Path $root 'Pop3Tools.psd1'), (Join-Path $root 'LICENSE') $target
-    Copy-Item (Join-Path $root 'bin/*') (Join-Path $target 'bin')
     Copy-Item (Join-Path $root 'en-US') $target -Recurse
+    # Only what the build lays out now: a bin/ reused across builds may hold leftovers.
+    foreach ($part in 'Pop3Tools.psm1', 'Pop3Tools.format.ps1xml', 'net8.0', 'net472') {
+        Copy-Item (Join-Path $root "bin/$part") $bin.FullName -Recurse
+    }
+    # PowerShell brings its own System.Management.Automation; a shipped copy would shadow it.
+    $automation = @(Get-ChildItem $target -Recurse -Filter 'System.Management.Automation.dll')
+    if ($automation.Count -gt 0) { throw "The package must not contain $($automation[0].FullName)" }
+    Test-ModuleManifest -Path (Join-Path $target 'Pop3Tools.psd1') -ErrorAction Stop | Out-Null
     Write-Host "Packaged $target"
 }
 

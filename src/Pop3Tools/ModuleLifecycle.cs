@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using Pop3Tools.Engine.Mailbox;
-using Pop3Tools.Engine.Mime;
+using Pop3Tools.Loading;
 
 namespace Pop3Tools
 {
@@ -8,10 +8,15 @@ namespace Pop3Tools
     public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         /// <summary>
-        /// PowerShell 7 runs on .NET, which knows ISO-2022-JP, Shift_JIS, EUC-JP and
-        /// windows-125x only once the code-pages provider is registered.
+        /// Points the engine and its dependencies at the module's own copies, then makes
+        /// the legacy code pages decodable. Must not touch an engine type: until
+        /// <see cref="DependencyIsolation.Register"/> has run, the engine cannot be found.
         /// </summary>
-        public void OnImport() => Charsets.RegisterCodePages();
+        public void OnImport()
+        {
+            DependencyIsolation.Register();
+            CodePages.Register();
+        }
 
         /// <summary>
         /// Drops every open session without QUIT, so nothing marked for deletion is
