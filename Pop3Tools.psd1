@@ -10,7 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('bin/Pop3Tools.format.ps1xml')
-    CmdletsToExport        = @('Connect-Pop3', 'Disconnect-Pop3', 'Get-Pop3Message', 'Get-Pop3Session', 'Receive-Pop3Message', 'Remove-Pop3Message')
+    CmdletsToExport        = @('Connect-Pop3', 'Disconnect-Pop3', 'Get-Pop3Message', 'Get-Pop3Session', 'Receive-Pop3Message', 'Remove-Pop3Message', 'Test-Pop3Server')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

@@ -23,12 +23,14 @@ namespace Pop3Tools
         /// a message is marked for deletion only after its file and journal line are on the device.
         /// </summary>
         /// <remarks>
-        /// Work goes in groups (<see cref="ExportOptions.GroupSize"/>): download the group, make its
-        /// files durable and journal them in one flush, mark them, then report them to
-        /// <paramref name="onSaved"/>. A failure about one message (not found, size mismatch, save
-        /// failed) goes to <paramref name="onError"/> and the export goes on. If the link drops or
-        /// the export is cancelled, the messages that arrived whole are still committed to the
-        /// folder (not marked), the one in flight leaves no file, and the exception propagates.
+        /// The messages come in one pipelined batch; every <see cref="ExportOptions.GroupSize"/>
+        /// of them are made durable and journaled together (one folder flush and one journal flush
+        /// for the group) and reported to <paramref name="onSaved"/>; with Delete the DELEs follow
+        /// the batch, for journaled messages only. A failure about one message (not found, size
+        /// mismatch, save failed) goes to <paramref name="onError"/> and the export goes on. If the
+        /// link drops or the export is cancelled, the messages that arrived whole are still
+        /// committed to the folder (not marked), the one in flight leaves no file, and the
+        /// exception propagates.
         /// </remarks>
         internal void Export(IReadOnlyList<Pop3MessageInfo> messages, ExportOptions options, Action<Pop3SavedMessage> onSaved,
             Action<Pop3MessageInfo, Pop3Exception> onError, Action<ExportProgress>? progress, CancellationToken cancellationToken)
@@ -117,6 +119,11 @@ namespace Pop3Tools
             private readonly Action<ExportProgress>? _progress;
             private readonly CancellationToken _cancellationToken;
             private readonly byte[] _buffer = new byte[CopyBufferBytes];
+            /// <summary>Complete files not yet committed.</summary>
+            private readonly List<ReceivedFile> _arrived = new List<ReceivedFile>();
+            /// <summary>With Delete: committed messages waiting for their DELE.</summary>
+            private readonly List<Pop3SavedMessage> _durable = new List<Pop3SavedMessage>();
+            private long _arrivedBytes;
             private int _messagesDone;
             private int _messagesTotal;
             private long _bytesDone;
@@ -136,51 +143,38 @@ namespace Pop3Tools
                 _cancellationToken = cancellationToken;
             }
 
+            /// <summary>
+            /// One pipelined RETR batch for all the messages, so the server never waits for a
+            /// commit: files are made durable and journaled a group at a time from inside the
+            /// batch (that needs the disk, not the connection). Without Delete each group is
+            /// reported as it is committed; with Delete the DELEs follow the batch, for what the
+            /// journal holds, and the messages are reported with their marks.
+            /// </summary>
             public void Run(List<Pop3MessageInfo> toFetch)
             {
                 _messagesTotal = toFetch.Count;
-                foreach (var info in toFetch) _bytesTotal += info.Size;
-                Report();
-                var start = 0;
-                while (start < toFetch.Count)
-                {
-                    var group = NextGroup(toFetch, start);
-                    start += group.Count;
-                    Save(group);
-                }
-            }
-
-            private List<Pop3MessageInfo> NextGroup(List<Pop3MessageInfo> toFetch, int start)
-            {
-                var group = new List<Pop3MessageInfo>();
-                long bytes = 0;
-                for (var i = start; i < toFetch.Count && group.Count < _options.GroupSize; i++)
-                {
-                    if (group.Count > 0 && bytes + toFetch[i].Size > _options.GroupBytes) break;
-                    group.Add(toFetch[i]);
-                    bytes += toFetch[i].Size;
-                }
-                return group;
-            }
-
-            private void Save(List<Pop3MessageInfo> group)
-            {
-                var byNumber = new Dictionary<int, Pop3MessageInfo>(group.Count);
-                var numbers = new List<int>(group.Count);
-                foreach (var info in group)
+                var byNumber = new Dictionary<int, Pop3MessageInfo>(toFetch.Count);
+                var numbers = new List<int>(toFetch.Count);
+                foreach (var info in toFetch)
                 {
                     byNumber[info.Number] = info;
                     numbers.Add(info.Number);
+                    _bytesTotal += info.Size;
                 }
+                Report();
 
-                var complete = new List<ReceivedFile>(group.Count);
                 try
                 {
                     _client.Retrieve(numbers, (number, data) =>
                     {
                         var file = Receive(byNumber[number], data);
-                        if (file != null) complete.Add(file);
+                        if (file != null)
+                        {
+                            _arrived.Add(file);
+                            _arrivedBytes += file.Length;
+                        }
                         Advance();
+                        if (_arrived.Count >= _options.GroupSize || _arrivedBytes >= _options.GroupBytes) CommitArrived();
                     },
                     (number, error) =>
                     {
@@ -191,25 +185,45 @@ namespace Pop3Tools
                 }
                 catch
                 {
-                    KeepWhatArrived(complete);
+                    KeepWhatArrived();
                     throw;
                 }
 
-                var committed = _store.Commit(complete, (file, error) => _onError(file.Listing, error));
-                var saved = new Dictionary<int, Pop3SavedMessage>(committed.Count);
-                var durable = new List<Pop3MessageInfo>(committed.Count);
-                foreach (var pair in committed)
+                CommitArrived();
+                if (!_options.Delete || _durable.Count == 0) return;
+                var saved = new Dictionary<int, Pop3SavedMessage>(_durable.Count);
+                var listings = new List<Pop3MessageInfo>(_durable.Count);
+                foreach (var message in _durable)
                 {
-                    var file = pair.Key;
-                    var headers = file.Headers;
-                    saved[file.Listing.Number] = new Pop3SavedMessage(file.Listing, pair.Value, file.Length, file.Sha256, headers.Subject, headers.From, headers.Date);
-                    durable.Add(file.Listing);
+                    saved[message.Number] = message;
+                    listings.Add(byNumber[message.Number]);
                 }
-                if (_options.Delete && durable.Count > 0)
+                _session.MarkSaved(_client, listings, info => saved[info.Number].Deleted = true, _onError, _cancellationToken);
+                foreach (var message in _durable) _onSaved(message);
+            }
+
+            /// <summary>Makes the files that arrived durable and journaled, then reports them (or keeps them for the DELEs).</summary>
+            private void CommitArrived()
+            {
+                if (_arrived.Count == 0) return;
+                var files = new List<ReceivedFile>(_arrived);
+                _arrived.Clear();
+                _arrivedBytes = 0;
+                try
                 {
-                    _session.MarkSaved(_client, durable, info => saved[info.Number].Deleted = true, _onError, _cancellationToken);
+                    foreach (var pair in _store.Commit(files, (file, error) => _onError(file.Listing, error)))
+                    {
+                        var file = pair.Key;
+                        var headers = file.Headers;
+                        var message = new Pop3SavedMessage(file.Listing, pair.Value, file.Length, file.Sha256, headers.Subject, headers.From, headers.Date);
+                        if (_options.Delete) _durable.Add(message);
+                        else _onSaved(message);
+                    }
                 }
-                foreach (var info in durable) _onSaved(saved[info.Number]);
+                finally
+                {
+                    foreach (var file in files) file.Dispose();
+                }
             }
 
             /// <summary>Streams one message into a temporary file; null when it failed (reported) or was cut off (thrown).</summary>
@@ -274,11 +288,13 @@ namespace Pop3Tools
             }
 
             /// <summary>After a lost link or a stop: the messages that arrived whole are kept (never marked).</summary>
-            private void KeepWhatArrived(List<ReceivedFile> complete)
+            private void KeepWhatArrived()
             {
+                var files = new List<ReceivedFile>(_arrived);
+                _arrived.Clear();
                 try
                 {
-                    var kept = _store.Commit(complete, (file, error) => { });
+                    var kept = _store.Commit(files, (file, error) => { });
                     if (kept.Count > 0) _session._log.Step($"Kept the {kept.Count} message(s) that arrived whole; a new export skips them");
                 }
                 catch (Pop3Exception)
@@ -287,7 +303,7 @@ namespace Pop3Tools
                 }
                 finally
                 {
-                    foreach (var file in complete) file.Dispose();
+                    foreach (var file in files) file.Dispose();
                 }
             }
 

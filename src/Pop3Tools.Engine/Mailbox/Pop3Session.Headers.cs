@@ -61,7 +61,9 @@ namespace Pop3Tools
                     Advance();
                 },
                 Fail,
-                cancellationToken);
+                cancellationToken,
+                // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
+                number => byNumber[number][0].Size);
             });
         }
 

@@ -41,7 +41,7 @@ namespace Pop3Tools.Engine.Protocol
             }
             if (skipCheck || errors == SslPolicyErrors.None) return true;
             var seen = SeenThumbprint == null ? string.Empty : " (SHA-256 " + SeenThumbprint + ")";
-            return Reject("The server certificate" + seen + " is not trusted: " + Describe(errors, chain) + ".");
+            return Reject("The server certificate" + seen + " is not trusted: " + Describe(errors, chain) + Dates(certificate, chain) + ".");
         }
 
         /// <summary>Accepts "AB:CD..", "ab cd..", any case; only SHA-1 (40) or SHA-256 (64) hex digits.</summary>
@@ -87,6 +87,26 @@ namespace Pop3Tools.Engine.Protocol
                 parts.Add(statuses.Count > 0 ? "chain errors: " + string.Join("; ", statuses) : "the chain is not trusted");
             }
             return parts.Count > 0 ? string.Join(", ", parts) : errors.ToString();
+        }
+
+        /// <summary>
+        /// The OS says only "NotTimeValid" (in its own words, which differ by platform): say which
+        /// way, with the date, so the reader knows whether to renew it or fix a clock.
+        /// </summary>
+        private static string Dates(X509Certificate? certificate, X509Chain? chain)
+        {
+            if (certificate == null || chain == null) return string.Empty;
+            var timeInvalid = false;
+            foreach (var status in chain.ChainStatus)
+            {
+                if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0) timeInvalid = true;
+            }
+            if (!timeInvalid) return string.Empty;
+            var leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
+            var now = DateTime.UtcNow;
+            if (leaf.NotAfter.ToUniversalTime() < now) return "; it expired on " + leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+            if (leaf.NotBefore.ToUniversalTime() > now) return "; it is not valid before " + leaf.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+            return "; a certificate in its chain is outside its validity period";
         }
 
         private static string Hex(byte[] data, HashAlgorithm algorithm)

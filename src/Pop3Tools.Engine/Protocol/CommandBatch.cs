@@ -17,13 +17,16 @@ namespace Pop3Tools.Engine.Protocol
         private readonly int window;
         private readonly Func<int, string> command;
         private readonly bool hasData;
+        private readonly Func<int, long?>? listedSize;
 
-        public CommandBatch(Pop3Channel channel, int window, Func<int, string> command, bool hasData)
+        /// <summary><paramref name="listedSize"/> gives a message's LIST size when known, to bound its reply (<see cref="ProtocolLimits.MaxReplyBytesFor"/>).</summary>
+        public CommandBatch(Pop3Channel channel, int window, Func<int, string> command, bool hasData, Func<int, long?>? listedSize)
         {
             this.channel = channel;
             this.window = Math.Max(1, window);
             this.command = command;
             this.hasData = hasData;
+            this.listedSize = listedSize;
         }
 
         /// <returns>The first exception a callback threw, for the caller to rethrow once the batch is over.</returns>
@@ -52,6 +55,8 @@ namespace Pop3Tools.Engine.Protocol
         {
             var commands = new List<string>();
             var more = true;
+            // With nothing in flight, anything already received is a reply nobody asked for.
+            if (inFlight.Count == 0) channel.RefuseUnsolicited();
             while (inFlight.Count < window)
             {
                 if (!next.MoveNext())
@@ -78,7 +83,8 @@ namespace Pop3Tools.Engine.Protocol
                 return deliver ? Invoke(() => onError(number, error)) : null;
             }
             if (!hasData) return null;
-            var data = channel.OpenData();
+            var size = listedSize?.Invoke(number);
+            var data = channel.OpenData(size.HasValue ? ProtocolLimits.MaxReplyBytesFor(size.Value) : long.MaxValue);
             ExceptionDispatchInfo? failure = null;
             if (deliver && onMessage != null) failure = Invoke(() => onMessage(number, data));
             // A read failure inside the callback means the link is broken, whatever the callback did with it.

@@ -27,16 +27,24 @@ namespace Pop3Tools.Engine.Protocol
         private readonly Pop3Transport transport;
         private readonly int maxLineBytes;
         private readonly byte[] drainBuffer;
+        private readonly long maxWireBytes;
+        private long wireBytes;
         private State state = State.LineStart;
         private int lineBytes;
         /// <summary>Output owed to the reader that did not fit its last buffer: the LF of a CRLF, or a lone CR.</summary>
         private int pendingByte = -1;
 
-        public MessageDataStream(Pop3Transport transport, int maxLineBytes, byte[] drainBuffer)
+        /// <summary>
+        /// <paramref name="maxWireBytes"/>: how many bytes of the reply to accept before calling it
+        /// runaway (long.MaxValue: no bound). Without it a server that never sends the terminator
+        /// keeps even a drain reading forever.
+        /// </summary>
+        public MessageDataStream(Pop3Transport transport, int maxLineBytes, byte[] drainBuffer, long maxWireBytes)
         {
             this.transport = transport;
             this.maxLineBytes = maxLineBytes;
             this.drainBuffer = drainBuffer;
+            this.maxWireBytes = maxWireBytes;
         }
 
         /// <summary>
@@ -97,7 +105,9 @@ namespace Pop3Tools.Engine.Protocol
                 // Hand back what we have rather than block for more once some data is ready.
                 if (written > 0 && transport.Position == transport.Length) break;
                 transport.EnsureData();
+                var before = transport.Position;
                 written += Step(destination, offset + written, count - written);
+                CountWireBytes(transport.Position - before);
             }
             return written;
         }
@@ -207,6 +217,19 @@ namespace Pop3Tools.Engine.Protocol
         {
             destination[offset] = value;
             return 1;
+        }
+
+        private void CountWireBytes(int consumed)
+        {
+            wireBytes += consumed;
+            if (wireBytes > maxWireBytes)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.ProtocolError,
+                    "The server sent more than " + maxWireBytes + " bytes for one message, far beyond the size it listed.")
+                {
+                    Hint = "The server's reply never ended where LIST said it would; the connection was closed.",
+                };
+            }
         }
 
         private void CountLineBytes(int added)

@@ -38,7 +38,28 @@ namespace Pop3Tools.Engine.Protocol
         public ProtocolLog Log { get; }
 
         /// <summary>Sends one command; <paramref name="logged"/> replaces it in the log when it carries a secret.</summary>
-        public void Send(string command, string? logged = null) => SendAll(new[] { command }, logged == null ? null : new[] { logged });
+        public void Send(string command, string? logged = null)
+        {
+            RefuseUnsolicited();
+            SendAll(new[] { command }, logged == null ? null : new[] { logged });
+        }
+
+        /// <summary>
+        /// With no command in flight the server has nothing to say: bytes already waiting are a
+        /// reply nobody asked for (an extra line, a second terminator, an injected reply), and
+        /// reading on would take them for the answer to the next command, one reply out of step.
+        /// </summary>
+        public void RefuseUnsolicited()
+        {
+            var waiting = Transport.Length - Transport.Position;
+            if (waiting <= 0) return;
+            var shown = Encoding.UTF8.GetString(Transport.Buffer, Transport.Position, Math.Min(waiting, 200));
+            throw new Pop3Exception(Pop3ErrorKind.ProtocolError,
+                "The server sent " + waiting + " bytes nobody asked for: \"" + Pop3Response.Abbreviate(shown) + "\".")
+            {
+                Hint = "The server's replies are out of step with the commands; the connection was closed.",
+            };
+        }
 
         /// <summary>Sends several commands in one write (pipelining).</summary>
         public void SendAll(IReadOnlyList<string> commands, IReadOnlyList<string>? logged = null)
@@ -63,7 +84,7 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>Reads one status line. <paramref name="redactContinuation"/> hides a SASL challenge from the log.</summary>
         public Pop3Response ReadReply(bool allowContinuation = false, bool redactContinuation = false)
         {
-            var line = Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
+            var line = ReadStatusLine();
             // The greeting answers no command; every other status line answers the oldest one.
             var hasBody = owed.Count > 0 && owed.Dequeue();
             var reply = Pop3Response.Parse(line, allowContinuation);
@@ -74,6 +95,9 @@ namespace Pop3Tools.Engine.Protocol
             Log.Received(redactContinuation && isContinuation ? "+ " + ProtocolLog.Redacted : line);
             return reply;
         }
+
+        /// <summary>One status line as received, unparsed and unlogged (a greeting may be another protocol's banner).</summary>
+        public string ReadStatusLine() => Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
 
         /// <summary>Reads a reply that must be +OK; a -ERR becomes the typed error for the context.</summary>
         public Pop3Response Expect(string what, ReplyContext context, int? loginDelaySeconds = null)
@@ -106,8 +130,8 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         /// <summary>The body of a RETR/TOP reply as a stream; the caller drains it before the next reply.</summary>
-        public MessageDataStream OpenData() =>
-            openBody = new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer);
+        public MessageDataStream OpenData(long maxWireBytes) =>
+            openBody = new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer, maxWireBytes);
 
         /// <summary>Replies (or the rest of one) that an interrupted command left on the line.</summary>
         public int OwedReplies => owed.Count + (BodyPending ? 1 : 0);
@@ -121,13 +145,13 @@ namespace Pop3Tools.Engine.Protocol
         /// </summary>
         public void DrainOwed()
         {
-            if (BodyPending) (openBody ?? OpenData()).Drain();
+            if (BodyPending) (openBody ?? OpenData(long.MaxValue)).Drain();
             bodyOwed = false;
             openBody = null;
             while (owed.Count > 0)
             {
                 ReadReply();
-                if (bodyOwed) OpenData().Drain();
+                if (bodyOwed) OpenData(long.MaxValue).Drain();
                 bodyOwed = false;
                 openBody = null;
             }

@@ -27,7 +27,9 @@ namespace Pop3Tools.Engine.Protocol
             var entries = new List<Pop3ListEntry>();
             foreach (var line in ReadNumberedList("LIST"))
             {
-                if (!TryParseSize(line.Value, out var size)) throw Malformed("LIST", line.Key + " " + line.Value);
+                // RFC 1939 section 5: a scan listing may carry more information after the size.
+                var sizeText = line.Value.Split(' ')[0];
+                if (!TryParseSize(sizeText, out var size)) throw Malformed("LIST", line.Key + " " + line.Value);
                 entries.Add(new Pop3ListEntry(line.Key, size));
             }
             return (IReadOnlyList<Pop3ListEntry>)entries;
@@ -42,6 +44,9 @@ namespace Pop3Tools.Engine.Protocol
             log.Step("Listing unique ids");
             Channel.Send("UIDL");
             var reply = Channel.ReadReply();
+            // A response code ([SYS/TEMP], [IN-USE]...) says the server has UIDL but cannot serve it
+            // now: taking that for "no UIDL" would drop every UID from the session.
+            if (!reply.IsOk && reply.Code != null) throw ResponseErrors.FromErr(reply, "UIDL", ReplyContext.General, null);
             if (!reply.IsOk)
             {
                 log.Step("The server refuses UIDL: messages can be addressed by number only");
@@ -62,19 +67,23 @@ namespace Pop3Tools.Engine.Protocol
         /// leaves unread is drained afterwards. A -ERR for one message goes to <paramref name="onError"/>
         /// (MessageNotFound) and the batch goes on. An exception thrown by a callback is rethrown once
         /// the replies in flight are consumed, so the connection stays in step.
+        /// <paramref name="listedSize"/> gives a message's LIST size when known: a reply running far
+        /// beyond it (a server that never ends the message) is a ProtocolError instead of an endless read.
         /// </summary>
-        public void Retrieve(IEnumerable<int> numbers, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken)
+        public void Retrieve(IEnumerable<int> numbers, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken,
+            Func<int, long?>? listedSize = null)
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
-            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, resumable: true);
+            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
         /// <summary>TOP n lines for each number; same contract as <see cref="Retrieve"/>.</summary>
-        public void Top(IEnumerable<int> numbers, int lines, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken)
+        public void Top(IEnumerable<int> numbers, int lines, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken,
+            Func<int, long?>? listedSize = null)
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
             if (lines < 0) throw new ArgumentOutOfRangeException(nameof(lines));
-            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, resumable: true);
+            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
         /// <summary>
@@ -83,7 +92,7 @@ namespace Pop3Tools.Engine.Protocol
         /// is closed and nothing is committed.
         /// </summary>
         public void Delete(IEnumerable<int> numbers, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) =>
-            RunBatch("Marking messages for deletion", numbers, n => "DELE " + Number(n), null, onError, cancellationToken);
+            RunBatch("Marking messages for deletion", numbers, n => "DELE " + Number(n), null, onError, cancellationToken, null);
 
         public void Reset(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
@@ -117,7 +126,7 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         private void RunBatch(string step, IEnumerable<int> numbers, Func<int, string> command, Action<int, Stream>? onMessage,
-            Action<int, Pop3Exception> onError, CancellationToken cancellationToken, bool resumable = false)
+            Action<int, Pop3Exception> onError, CancellationToken cancellationToken, Func<int, long?>? listedSize, bool resumable = false)
         {
             if (numbers == null) throw new ArgumentNullException(nameof(numbers));
             if (onError == null) throw new ArgumentNullException(nameof(onError));
@@ -125,7 +134,7 @@ namespace Pop3Tools.Engine.Protocol
             {
                 var window = options.UsePipelining && capabilities.Pipelining ? options.PipelineWindow : 1;
                 log.Step(step + (window > 1 ? " (pipelined, up to " + window + " in flight)" : string.Empty));
-                return new CommandBatch(Channel, window, command, onMessage != null).Run(numbers, onMessage, onError);
+                return new CommandBatch(Channel, window, command, onMessage != null, listedSize).Run(numbers, onMessage, onError);
             }, resumable);
             Rethrow(callbackFailure);
         }

@@ -39,7 +39,7 @@ namespace Pop3Tools.Engine.Protocol
             var client = new Pop3Client(options);
             try
             {
-                var socket = TcpConnector.Connect(options.Host, client.Port, options.Timeout, client.log, cancellationToken);
+                var socket = TcpConnector.Connect(options.Host, client.Port, options.Timeout, client.log, cancellationToken, options.Trace);
                 client.channel = new Pop3Channel(new Pop3Transport(socket, options.Timeout), client.log);
                 client.Run(cancellationToken, client.Open);
                 return client;
@@ -76,14 +76,22 @@ namespace Pop3Tools.Engine.Protocol
         {
             var requested = options.Security;
             var implicitTls = requested == Pop3Security.Tls || (requested == Pop3Security.Auto && Port == 995);
+            var trace = options.Trace;
             if (implicitTls)
             {
+                trace?.Enter(ConnectionStage.Tls);
                 Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.Tls, log);
                 Security = Pop3Security.Tls;
             }
+            trace?.Enter(ConnectionStage.Greeting);
             ReadGreeting(implicitTls);
+            trace?.Enter(ConnectionStage.Capabilities);
             capabilities = ReadCapabilities();
-            if (implicitTls) return;
+            if (implicitTls)
+            {
+                trace?.Enter(ConnectionStage.Ready);
+                return;
+            }
 
             if (requested == Pop3Security.StartTls || (requested == Pop3Security.Auto && capabilities.Stls))
             {
@@ -93,12 +101,16 @@ namespace Pop3Tools.Engine.Protocol
             {
                 log.Step("Staying on an unencrypted connection (" + (requested == Pop3Security.None ? "as requested" : "the server offers no STLS") + ")");
             }
+            trace?.Enter(ConnectionStage.Ready);
         }
 
         private void ReadGreeting(bool implicitTls)
         {
             log.Step("Waiting for the greeting");
-            Pop3Response greeting = implicitTls ? Channel.ReadReply() : ReadPlainGreeting();
+            var line = implicitTls ? Channel.ReadStatusLine() : ReadPlainGreeting();
+            log.Received(line);
+            options.Trace?.Greeted(line);
+            var greeting = Pop3Response.Parse(line, allowContinuation: false);
             if (!greeting.IsOk) throw ResponseErrors.FromErr(greeting, "the connection", ReplyContext.Greeting, null);
             Greeting = greeting.Text;
             var timestamp = ApopTimestampPattern.Match(greeting.Text);
@@ -111,7 +123,7 @@ namespace Pop3Tools.Engine.Protocol
         /// with a TLS record). Rather than wait out the whole timeout, the greeting gets a few
         /// seconds, and silence or a TLS record is reported as the port/mode mix-up it is.
         /// </summary>
-        private Pop3Response ReadPlainGreeting()
+        private string ReadPlainGreeting()
         {
             var transport = Channel.Transport;
             var patience = options.Timeout > TimeSpan.Zero && options.Timeout < GreetingPatience ? options.Timeout : GreetingPatience;
@@ -127,7 +139,7 @@ namespace Pop3Tools.Engine.Protocol
             transport.SetReadTimeout(options.Timeout);
             // Checked before reading a line: a TLS record is binary and may hold a line feed.
             if (transport.BufferedLooksLikeTls) throw ImplicitTlsPort("answered with a TLS record instead of a POP3 greeting", null);
-            return Channel.ReadReply();
+            return Channel.ReadStatusLine();
         }
 
         private Pop3Exception ImplicitTlsPort(string seen, Exception? cause) =>
@@ -153,6 +165,12 @@ namespace Pop3Tools.Engine.Protocol
 
         private void StartTls()
         {
+            var trace = options.Trace;
+            if (trace != null)
+            {
+                trace.CapabilitiesBeforeStartTls = capabilities;
+                trace.Enter(ConnectionStage.StartTls);
+            }
             if (!capabilities.Stls)
             {
                 throw new Pop3Exception(Pop3ErrorKind.StartTlsUnavailable, "The server does not offer STLS.")
@@ -176,9 +194,11 @@ namespace Pop3Tools.Engine.Protocol
             // (CVE-2011-0411 style): it must never be read as a reply from inside the tunnel.
             var discarded = Channel.Transport.DiscardBuffered();
             if (discarded > 0) log.Step("Discarded " + discarded + " bytes the server sent before the TLS handshake");
+            trace?.Enter(ConnectionStage.Tls);
             Tls = TlsNegotiator.Negotiate(Channel.Transport, options, Pop3Security.StartTls, log);
             Security = Pop3Security.StartTls;
             // RFC 2595 section 4: capabilities learnt before TLS cannot be trusted.
+            trace?.Enter(ConnectionStage.Capabilities);
             capabilities = ReadCapabilities();
         }
 

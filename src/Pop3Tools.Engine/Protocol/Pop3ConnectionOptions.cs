@@ -36,6 +36,9 @@ namespace Pop3Tools.Engine.Protocol
 
         public IPop3ProtocolLog? Log { get; set; }
 
+        /// <summary>Filled in stage by stage for the diagnostics probe; null for ordinary connections.</summary>
+        internal Pop3ConnectionTrace? Trace { get; set; }
+
         /// <summary>The port actually dialled.</summary>
         public int EffectivePort => Port != 0 ? Port
             : Security == Pop3Security.Tls || Security == Pop3Security.Auto ? 995 : 110;

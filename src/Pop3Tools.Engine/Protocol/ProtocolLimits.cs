@@ -20,6 +20,14 @@ namespace Pop3Tools.Engine.Protocol
         /// </summary>
         public const int MaxDataLineBytes = 1024 * 1024;
 
+        /// <summary>
+        /// The most bytes a RETR/TOP reply may take on the wire for a message LIST gave
+        /// <paramref name="listedSize"/> octets: twice that (a server that counts LF line ends
+        /// sends CRLF, and dot-stuffing adds a byte per line) plus 64 KiB of slack.
+        /// </summary>
+        public static long MaxReplyBytesFor(long listedSize) =>
+            listedSize < 0 || listedSize > long.MaxValue / 4 ? long.MaxValue : 2 * listedSize + 64 * 1024;
+
         /// <summary>LIST and UIDL entries: far above any real mailbox, far below memory trouble.</summary>
         public const int MaxListEntries = 1000000;
 

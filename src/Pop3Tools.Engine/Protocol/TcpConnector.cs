@@ -14,10 +14,14 @@ namespace Pop3Tools.Engine.Protocol
     /// </summary>
     internal static class TcpConnector
     {
-        public static Socket Connect(string host, int port, TimeSpan timeout, ProtocolLog log, CancellationToken cancellationToken)
+        public static Socket Connect(string host, int port, TimeSpan timeout, ProtocolLog log, CancellationToken cancellationToken,
+            Pop3ConnectionTrace? trace = null)
         {
             var clock = Stopwatch.StartNew();
+            trace?.Enter(ConnectionStage.Resolve);
             var addresses = Resolve(host, timeout, cancellationToken);
+            trace?.Resolved(addresses);
+            trace?.Enter(ConnectionStage.Connect);
             Exception? lastFailure = null;
             foreach (var address in addresses)
             {
@@ -27,15 +31,21 @@ namespace Pop3Tools.Engine.Protocol
                 var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
-                    if (Wait(socket.ConnectAsync(address, port), remaining, cancellationToken)) return socket;
+                    if (Wait(socket.ConnectAsync(address, port), remaining, cancellationToken))
+                    {
+                        trace?.Connected(address);
+                        return socket;
+                    }
                     lastFailure = null;
                     socket.Dispose();
+                    trace?.AddressFailures.Add(address + ": no answer within the timeout");
                     log.Step("No answer from " + address + " within the timeout");
                 }
                 catch (SocketException e)
                 {
                     socket.Dispose();
                     lastFailure = e;
+                    trace?.AddressFailures.Add(address + ": " + e.Message);
                     log.Step("Connecting to " + address + " failed: " + e.Message);
                 }
                 catch

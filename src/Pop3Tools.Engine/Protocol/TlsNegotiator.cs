@@ -21,7 +21,12 @@ namespace Pop3Tools.Engine.Protocol
             var port = options.EffectivePort;
             var policy = new CertificatePolicy(options.SkipCertificateCheck, options.CertificateThumbprint);
             var recorder = new FirstBytesRecorder(transport.Stream);
-            var ssl = new SslStream(recorder, false, policy.Validate);
+            var trace = options.Trace;
+            var ssl = new SslStream(recorder, false, (sender, certificate, chain, errors) =>
+            {
+                trace?.Observe(certificate, chain, errors);
+                return policy.Validate(sender, certificate, chain, errors) || (trace != null && trace.ContinuePastCertificateRejection);
+            });
             log.Step("Negotiating TLS with " + host + (mode == Pop3Security.StartTls ? " after STLS" : " (implicit TLS)"));
             try
             {
@@ -44,6 +49,11 @@ namespace Pop3Tools.Engine.Protocol
                 throw HandshakeFailed(e, recorder, mode, port);
             }
             transport.Upgrade(ssl);
+            if (trace != null)
+            {
+                trace.TlsEstablished();
+                trace.CertificateRejection = policy.Rejection;
+            }
             var info = new Pop3TlsInfo(ProtocolName(ssl.SslProtocol), CipherSuite(ssl), Certificate(ssl.RemoteCertificate));
             log.Step("TLS established: " + info.Protocol + ", " + info.CipherSuite);
             return info;

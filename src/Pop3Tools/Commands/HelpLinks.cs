@@ -4,5 +4,6 @@ namespace Pop3Tools.Commands
     internal static class HelpLinks
     {
         internal const string Cmdlets = "https://github.com/pop3tools/Pop3Tools/blob/main/README.md#cmdlets";
+        internal const string Diagnostics = "https://github.com/pop3tools/Pop3Tools/blob/main/README.md#diagnosing-a-server";
     }
 }

@@ -59,6 +59,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             return Pop3Session.Open(options, Credential, Pop3AuthenticationMethod.UserPass, Timeouts.Token());
         }
 
+        /// <summary>Waits (bounded) until every connection was served to its end, so Commands and Committed are final.</summary>
+        public void WaitUntilServed() => _server.WaitForScripts();
+
         /// <summary>Waits (bounded) for every connection's script to end, so none is cut mid-reply, and fails on a script error.</summary>
         public void Dispose()
         {

@@ -213,9 +213,12 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             Mark(session, ResolveAll(session, Pop3MessageSelection.All));
 
             session.Abort();
+            // The server thread may still be reading: let it see the drop before looking at what it got.
+            mailbox.WaitUntilServed();
 
             Assert.False(session.IsConnected);
             Assert.Equal(Pop3ErrorKind.SessionClosed, Assert.Throws<Pop3Exception>(() => session.Disconnect(Timeouts.Token())).Kind);
+            Assert.Contains("DELE 3", mailbox.Commands);
             Assert.DoesNotContain("QUIT", mailbox.Commands);
             Assert.Empty(mailbox.Committed);
         }

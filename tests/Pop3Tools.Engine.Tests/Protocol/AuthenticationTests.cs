@@ -273,6 +273,33 @@ public class AuthenticationTests
         h.Server.AssertScriptsSucceeded();
     }
 
+    [Theory]
+    [InlineData(155, true)]  // "AUTH XOAUTH2 " + 240 base64 octets + CRLF = exactly 255: fits
+    [InlineData(156, false)] // the next base64 length makes 259: goes to the first challenge
+    public void An_AUTH_line_of_exactly_255_octets_with_its_CRLF_still_carries_the_initial_response(int tokenLength, bool fits)
+    {
+        var token = new string('t', tokenLength);
+        var payload = B64("user=alice\u0001auth=Bearer " + token + "\u0001\u0001");
+        Assert.Equal(fits ? 255 : 259, ("AUTH XOAUTH2 " + payload + "\r\n").Length);
+        using var h = new Harness(c =>
+        {
+            if (fits)
+            {
+                c.Expect("AUTH XOAUTH2 " + payload);
+            }
+            else
+            {
+                c.Expect("AUTH XOAUTH2");
+                c.SendLine("+ ");
+                c.Expect(payload);
+            }
+            c.SendLine("+OK");
+            AfterLoginCapa(c);
+        }, "SASL XOAUTH2");
+        h.Succeeds(Pop3AuthenticationMethod.XOAuth2, token);
+        h.Server.AssertScriptsFollowed();
+    }
+
     [Fact]
     public void OAUTHBEARER_sends_the_token_in_the_initial_response()
     {

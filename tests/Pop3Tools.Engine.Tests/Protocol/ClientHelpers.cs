@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Pop3Tools.Engine.Protocol;
@@ -29,4 +30,20 @@ internal static class ClientHelpers
 
     /// <summary>Runs an action expected to fail with a Pop3Exception and returns it.</summary>
     public static Pop3Exception Fails(Action action) => Assert.Throws<Pop3Exception>(action);
+
+    /// <summary>
+    /// A configured timeout is behaviour: the call must give up within a generous bound of it.
+    /// A hang detector, not a speed test: the bound is several times the timeout.
+    /// </summary>
+    public static TimeSpan HangBound(TimeSpan timeout) => timeout + timeout + timeout + timeout;
+
+    /// <summary>Like <see cref="Fails"/>, and the failure must come within <paramref name="bound"/>.</summary>
+    public static Pop3Exception FailsWithin(TimeSpan bound, Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        var error = Fails(action);
+        clock.Stop();
+        Assert.True(clock.Elapsed < bound, "The call ended after " + clock.Elapsed.TotalSeconds.ToString("0.0") + " s, beyond the " + bound.TotalSeconds + " s bound: " + error.Message);
+        return error;
+    }
 }

@@ -51,6 +51,50 @@ public class FaultTests
         using var whole = Pop3Client.Connect(server.ClientOptions(), TestToken());
         var (messages, _) = RetrieveAll(whole, new[] { 1 });
         Assert.Equal("Subject: x\r\n\r\n.stuffed\r\nbody\r\n", messages[1]);
+        whole.Dispose();
+        server.AssertScriptsFollowed();
+    }
+
+    [Fact]
+    public void A_drop_at_every_byte_of_greeting_and_CAPA_inside_implicit_TLS_is_SessionClosed()
+    {
+        var greeting = Encoding.ASCII.GetBytes(Greeting);
+        var capa = Encoding.ASCII.GetBytes(CapaReply);
+        var total = greeting.Length + capa.Length;
+        // Connection number k is cut after k bytes of plaintext inside the tunnel.
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            if (c.Index < greeting.Length)
+            {
+                c.SendThenDrop(greeting, c.Index);
+                return;
+            }
+            c.SendBytes(greeting);
+            c.Expect("CAPA");
+            var budget = c.Index - greeting.Length;
+            if (budget < capa.Length)
+            {
+                c.SendThenDrop(capa, budget);
+                return;
+            }
+            c.SendBytes(capa);
+            c.WaitForClientClose();
+        }, new ScriptedServerOptions { ImplicitTls = true });
+        // Every cut ends at a FIN, never at the timeout: a long one only keeps a cold TLS stack on a busy runner from failing the handshake.
+        var options = server.ClientOptions(Pop3Security.Tls, TimeSpan.FromSeconds(30));
+        options.SkipCertificateCheck = true;
+
+        for (var cut = 0; cut < total; cut++)
+        {
+            var error = Fails(() => Pop3Client.Connect(options, TestToken()).Dispose());
+            Assert.True(error.Kind == Pop3ErrorKind.SessionClosed, "cut at byte " + cut + ": " + error.Kind + " " + error.Message);
+        }
+        using (var whole = Pop3Client.Connect(options, TestToken()))
+        {
+            Assert.Equal("ready", whole.Greeting);
+            Assert.True(whole.Capabilities.Uidl);
+        }
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -112,11 +156,50 @@ public class FaultTests
             c.Send("+OK\r\nSubject: half");
             c.Hang();
         });
-        var client = Pop3Client.Connect(server.ClientOptions(timeout: TimeSpan.FromSeconds(1)), TestToken());
-        var error = Fails(() => RetrieveAll(client, new[] { 1 }));
+        var timeout = TimeSpan.FromSeconds(1);
+        var client = Pop3Client.Connect(server.ClientOptions(timeout: timeout), TestToken());
+        var error = FailsWithin(HangBound(timeout), () => RetrieveAll(client, new[] { 1 }));
         Assert.Equal(Pop3ErrorKind.Timeout, error.Kind);
         Assert.False(client.IsConnected);
         Assert.Equal(Pop3ErrorKind.SessionClosed, Fails(() => client.Noop(TestToken())).Kind);
+        server.AssertScriptsFollowed();
+    }
+
+    [Fact]
+    public void A_read_failure_the_callback_swallows_is_kept_even_when_the_rest_arrives_later()
+    {
+        // The message resumes after the client's timeout: a stream that forgot its failure would
+        // drain the late bytes as if nothing happened and leave a session that lost a timeout.
+        var timeout = TimeSpan.FromSeconds(1);
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.Send(Greeting);
+            c.ExpectCapa();
+            c.Expect("RETR 1");
+            c.Send("+OK\r\nSubject: half");
+            Thread.Sleep(timeout + timeout);
+            try
+            {
+                c.Send("\r\n\r\nbody\r\n.\r\n");
+            }
+            catch (IOException)
+            {
+                // The client already hung up, as it should.
+            }
+            c.WaitForClientClose();
+        });
+        var client = Pop3Client.Connect(server.ClientOptions(timeout: timeout), TestToken());
+        var swallowed = new List<Pop3ErrorKind>();
+        var error = Fails(() => client.Retrieve(new[] { 1 }, (n, s) =>
+        {
+            try { ReadAll(s); } catch (Pop3Exception e) { swallowed.Add(e.Kind); }
+            // A second read after the failure must fail the same way, not resume.
+            try { s.ReadByte(); } catch (Pop3Exception e) { swallowed.Add(e.Kind); }
+        }, (n, e) => { }, TestToken()));
+        Assert.Equal(Pop3ErrorKind.Timeout, error.Kind);
+        Assert.Equal(new[] { Pop3ErrorKind.Timeout, Pop3ErrorKind.Timeout }, swallowed);
+        Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -132,8 +215,11 @@ public class FaultTests
         // A long timeout: only the cancellation can end the read.
         var client = Pop3Client.Connect(server.ClientOptions(timeout: TimeSpan.FromSeconds(60)), TestToken());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => client.Stat(cancel.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "The cancelled read ended after " + clock.Elapsed);
         Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -160,6 +246,7 @@ public class FaultTests
             c.WaitForClientClose();
         });
         Assert.Equal(Pop3ErrorKind.ProtocolError, Fails(() => Pop3Client.Connect(server.ClientOptions(), TestToken())).Kind);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -183,8 +270,11 @@ public class FaultTests
             c.ExpectCapa();
             c.WaitForClientClose();
         });
-        using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
-        Assert.Equal(text, client.Greeting);
+        using (var client = Pop3Client.Connect(server.ClientOptions(), TestToken()))
+        {
+            Assert.Equal(text, client.Greeting);
+        }
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -205,6 +295,7 @@ public class FaultTests
         var error = Fails(() => RetrieveAll(client, new[] { 1 }));
         Assert.Equal(Pop3ErrorKind.ProtocolError, error.Kind);
         Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Theory]
@@ -232,6 +323,7 @@ public class FaultTests
         };
         Assert.Equal(Pop3ErrorKind.ProtocolError, Fails(run).Kind);
         Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -251,6 +343,7 @@ public class FaultTests
         }, (n, e) => { }, TestToken()));
         Assert.Equal(Pop3ErrorKind.SessionClosed, error.Kind);
         Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -263,11 +356,13 @@ public class FaultTests
             c.Expect("STAT");
             c.Hang();
         }, new ScriptedServerOptions { ImplicitTls = true });
-        var options = server.ClientOptions(Pop3Security.Tls, TimeSpan.FromSeconds(1));
+        var timeout = TimeSpan.FromSeconds(1);
+        var options = server.ClientOptions(Pop3Security.Tls, timeout);
         options.SkipCertificateCheck = true;
         var client = Pop3Client.Connect(options, TestToken());
-        Assert.Equal(Pop3ErrorKind.Timeout, Fails(() => client.Stat(TestToken())).Kind);
+        Assert.Equal(Pop3ErrorKind.Timeout, FailsWithin(HangBound(timeout), () => client.Stat(TestToken())).Kind);
         Assert.False(client.IsConnected);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -280,6 +375,7 @@ public class FaultTests
             c.WaitForClientClose();
         });
         Assert.Equal(Pop3ErrorKind.ProtocolError, Fails(() => Pop3Client.Connect(server.ClientOptions(), TestToken())).Kind);
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
@@ -302,14 +398,36 @@ public class FaultTests
             Assert.True(error.Kind == Pop3ErrorKind.SessionClosed, "cut at byte " + cut + ": " + error.Kind + " " + error.Message);
             Assert.False(client.IsConnected);
         }
+        server.AssertScriptsFollowed();
     }
 
     [Fact]
     public void A_server_that_never_answers_the_TLS_handshake_is_a_handshake_failure()
     {
         using var server = ScriptedPop3Server.Start(c => c.Hang());
-        var error = Fails(() => Pop3Client.Connect(server.ClientOptions(Pop3Security.Tls, TimeSpan.FromSeconds(1)), TestToken()));
+        var timeout = TimeSpan.FromSeconds(1);
+        var error = FailsWithin(HangBound(timeout), () => Pop3Client.Connect(server.ClientOptions(Pop3Security.Tls, timeout), TestToken()));
         Assert.Equal(Pop3ErrorKind.TlsHandshakeFailed, error.Kind);
         Assert.Contains("implicit TLS", error.Hint);
+    }
+
+    [Fact]
+    public void A_client_that_goes_off_script_is_recorded_not_mistaken_for_a_drop()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.Send(Greeting);
+            c.ExpectCapa();
+            c.Expect("LIST");
+            c.Send("+OK\r\n.\r\n");
+        });
+        using (var client = Pop3Client.Connect(server.ClientOptions(), TestToken()))
+        {
+            // The script wants LIST; STAT ends the connection just as a drop would.
+            Assert.Equal(Pop3ErrorKind.SessionClosed, Fails(() => client.Stat(TestToken())).Kind);
+        }
+        server.WaitForScripts();
+        Assert.Equal(new[] { "STAT" }, server.UnexpectedCommands);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => server.AssertScriptsFollowed());
     }
 }

@@ -28,12 +28,14 @@ public sealed class ScriptedConnection
     private readonly X509Certificate2 certificate;
     private Stream stream;
     private readonly List<byte> pending = new();
+    private readonly Action<string> recordUnexpected;
     private bool closed;
 
-    internal ScriptedConnection(TcpClient client, int index, X509Certificate2 certificate, TimeSpan readTimeout)
+    internal ScriptedConnection(TcpClient client, int index, X509Certificate2 certificate, TimeSpan readTimeout, Action<string> recordUnexpected)
     {
         this.client = client;
         this.certificate = certificate;
+        this.recordUnexpected = recordUnexpected;
         Index = index;
         client.ReceiveTimeout = (int)readTimeout.TotalMilliseconds;
         client.SendTimeout = (int)readTimeout.TotalMilliseconds;
@@ -96,7 +98,7 @@ public sealed class ScriptedConnection
     public void Expect(string expected)
     {
         var line = ReadLine();
-        if (line != expected) throw new ScriptMismatchException("Expected \"" + expected + "\" from the client, got \"" + line + "\".");
+        if (line != expected) throw Unexpected(line, "Expected \"" + expected + "\" from the client, got \"" + line + "\".");
     }
 
     /// <summary>Reads a line that must start with <paramref name="prefix"/>; returns it whole.</summary>
@@ -105,9 +107,19 @@ public sealed class ScriptedConnection
         var line = ReadLine();
         if (!line.StartsWith(prefix, StringComparison.Ordinal))
         {
-            throw new ScriptMismatchException("Expected a line starting \"" + prefix + "\" from the client, got \"" + line + "\".");
+            throw Unexpected(line, "Expected a line starting \"" + prefix + "\" from the client, got \"" + line + "\".");
         }
         return line;
+    }
+
+    /// <summary>
+    /// Records a client line the script did not expect, so a test can tell "the client sent the
+    /// wrong command" from "the link dropped" (both end the connection).
+    /// </summary>
+    public ScriptMismatchException Unexpected(string line, string message)
+    {
+        recordUnexpected(line);
+        return new ScriptMismatchException(message);
     }
 
     /// <summary>Expects CAPA and answers with these capability lines.</summary>

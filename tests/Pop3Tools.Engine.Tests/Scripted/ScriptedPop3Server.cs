@@ -69,6 +69,27 @@ public sealed class ScriptedPop3Server : IDisposable
             Timeout = timeout ?? TimeSpan.FromSeconds(5),
         };
 
+    /// <summary>Client lines a script did not expect, over all connections.</summary>
+    public ConcurrentQueue<string> UnexpectedCommands { get; } = new();
+
+    /// <summary>
+    /// Waits (bounded) for every script to end and fails if any client line was not the one its
+    /// script expected: a fault test must prove its fault came from the script, not from a client
+    /// that went off-script (which also ends the connection and can pass for a drop).
+    /// </summary>
+    public void AssertScriptsFollowed()
+    {
+        WaitForScripts();
+        Assert.True(UnexpectedCommands.IsEmpty, "The client sent lines no script expected: " + string.Join(" | ", UnexpectedCommands));
+    }
+
+    /// <summary>Waits (bounded) for every script to end, so what they recorded is complete.</summary>
+    public void WaitForScripts()
+    {
+        var all = Task.WhenAll(sessions.ToArray()).ContinueWith(_ => { });
+        Assert.True(all.Wait(TimeSpan.FromSeconds(15)), "A server script was still running after 15 s.");
+    }
+
     /// <summary>Waits (bounded) for every script to finish and rethrows the first failure.</summary>
     public void AssertScriptsSucceeded()
     {
@@ -108,7 +129,7 @@ public sealed class ScriptedPop3Server : IDisposable
 
     private void Serve(TcpClient client, int index)
     {
-        var connection = new ScriptedConnection(client, index, certificate, options.ReadTimeout);
+        var connection = new ScriptedConnection(client, index, certificate, options.ReadTimeout, UnexpectedCommands.Enqueue);
         try
         {
             if (options.ImplicitTls) connection.StartTls();

@@ -17,12 +17,12 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public bool Force { get; set; }
 
         /// <summary>
-        /// Messages per durable commit: the folder and journal are flushed once per group
-        /// rather than once per message, and the group's DELEs follow that flush.
+        /// Messages per durable commit: the folder and the journal are flushed once per group
+        /// rather than once per message.
         /// </summary>
         public int GroupSize { get; set; } = 64;
 
-        /// <summary>Bytes per group: with big messages a group closes sooner, so a cut link loses less work.</summary>
+        /// <summary>Bytes per group: with big messages a group closes sooner, so fewer files wait open.</summary>
         public long GroupBytes { get; set; } = 32L * 1024 * 1024;
     }
 }

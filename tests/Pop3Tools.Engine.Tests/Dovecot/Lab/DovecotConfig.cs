@@ -6,8 +6,10 @@ namespace Pop3Tools.Engine.Tests.Dovecot;
 /// </summary>
 internal static class DovecotConfig
 {
-    public static string Render(string labDirectory, LabAccounts accounts, int plainPort, int tlsPort, bool listenOnIpv6)
+    public static string Render(string labDirectory, LabAccounts accounts, int plainPort, int tlsPort, bool listenOnIpv6,
+        IReadOnlyList<LabTlsListener>? tlsListeners = null)
     {
+        tlsListeners ??= Array.Empty<LabTlsListener>();
         string In(string name) => Path.Combine(labDirectory, name);
         var listen = listenOnIpv6 ? "127.0.0.1, ::1" : "127.0.0.1";
 
@@ -81,7 +83,9 @@ internal static class DovecotConfig
                 port = {{tlsPort}}
                 ssl = yes
               }
+            {{string.Concat(tlsListeners.Select(ExtraListener))}}
             }
+            {{string.Concat(tlsListeners.Select(listener => ExtraCertificate(listener, In)))}}
             {{noChroot}}
             protocol pop3 {
               # Stable UIDs, a maildir left byte-identical by reads, LIST/STAT from the file names.
@@ -94,4 +98,22 @@ internal static class DovecotConfig
 
             """;
     }
+
+    // Dovecot chooses the certificate by the local address the client reached (a "local" block).
+    private static string ExtraListener(LabTlsListener listener) => $$"""
+          inet_listener pop3s-{{listener.Name}} {
+            address = {{listener.Host}}
+            port = {{listener.Port}}
+            ssl = yes
+          }
+
+        """;
+
+    private static string ExtraCertificate(LabTlsListener listener, Func<string, string> inLab) => $$"""
+        local {{listener.Host}} {
+          ssl_cert = <{{inLab(listener.CertificateFile)}}
+          ssl_key = <{{inLab(listener.KeyFile)}}
+        }
+
+        """;
 }

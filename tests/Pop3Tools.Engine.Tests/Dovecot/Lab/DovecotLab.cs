@@ -46,8 +46,14 @@ public sealed partial class DovecotLab : IDisposable
 
     private string MasterPidPath => Path.Combine(Directory, "run", "master.pid");
 
+    /// <summary>Extra implicit-TLS listeners with certificates of their own (see <see cref="Start(IReadOnlyList{LabTlsListener})"/>).</summary>
+    public IReadOnlyList<LabTlsListener> TlsListeners { get; private set; } = Array.Empty<LabTlsListener>();
+
     /// <summary>Starts a lab with no users; add them with <see cref="AddMailbox"/>.</summary>
-    public static DovecotLab Start()
+    public static DovecotLab Start() => Start(Array.Empty<LabTlsListener>());
+
+    /// <summary>Starts a lab that also serves each of <paramref name="tlsListeners"/>, on its own loopback address.</summary>
+    public static DovecotLab Start(IReadOnlyList<LabTlsListener> tlsListeners)
     {
         var accounts = LabAccounts.ForThisProcess();
         var directory = CreateLabDirectory();
@@ -60,7 +66,15 @@ public sealed partial class DovecotLab : IDisposable
             File.WriteAllText(keyPath, certificate.PrivateKeyPem);
             LibC.SetMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-            lab = new DovecotLab(directory, accounts, certificate.Sha256Thumbprint);
+            lab = new DovecotLab(directory, accounts, certificate.Sha256Thumbprint) { TlsListeners = tlsListeners };
+            foreach (var listener in tlsListeners)
+            {
+                File.WriteAllText(Path.Combine(directory, listener.CertificateFile), listener.CertificatePem);
+                var listenerKey = Path.Combine(directory, listener.KeyFile);
+                File.WriteAllText(listenerKey, listener.PrivateKeyPem);
+                LibC.SetMode(listenerKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             lab.PrepareMailRoot();
             lab.Launch();
             return lab;
@@ -128,7 +142,12 @@ public sealed partial class DovecotLab : IDisposable
         for (int attempt = 1; ; attempt++)
         {
             (PlainPort, TlsPort) = PickFreePorts(listenOnIpv6);
-            File.WriteAllText(ConfigPath, DovecotConfig.Render(Directory, accounts, PlainPort, TlsPort, listenOnIpv6));
+            for (int i = 0; i < TlsListeners.Count; i++)
+            {
+                TlsListeners[i].Place(i);
+            }
+
+            File.WriteAllText(ConfigPath, DovecotConfig.Render(Directory, accounts, PlainPort, TlsPort, listenOnIpv6, TlsListeners));
 
             var check = LabTools.Run(LabTools.Find("doveconf"), ToolBound, "-c", ConfigPath, "-n");
             if (check.ExitCode != 0)
@@ -197,6 +216,11 @@ public sealed partial class DovecotLab : IDisposable
             {
                 LabProbe.ReadGreeting(Host, PlainPort, tlsThumbprint: null, TimeSpan.FromSeconds(5));
                 LabProbe.ReadGreeting(Host, TlsPort, CertificateSha256Thumbprint, TimeSpan.FromSeconds(5));
+                foreach (var listener in TlsListeners)
+                {
+                    LabProbe.ReadGreeting(listener.Host, listener.Port, listener.Sha256Thumbprint, TimeSpan.FromSeconds(5));
+                }
+
                 return;
             }
             catch (Exception e) when (e is IOException or SocketException or TimeoutException or System.Security.Authentication.AuthenticationException)

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Pop3Tools.Engine.Tests.Scripted;
+
+namespace Pop3Tools.Engine.Tests.Robustness;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ResourceHygieneCollection
+{
+    public const string Name = "Resource hygiene";
+}
+
+/// <summary>
+/// Runs alone (no other test class at the same time), so the process's own counts are the
+/// engine's: after hostile servers of every kind, no socket, file descriptor or dedicated
+/// thread is left behind.
+/// </summary>
+[Collection(ResourceHygieneCollection.Name)]
+public class ResourceHygieneTests
+{
+    private sealed record Counts(int Descriptors, int Sockets, int DedicatedThreads)
+    {
+        public static Counts Now()
+        {
+            var fds = Directory.Exists("/proc/self/fd") ? Directory.GetFiles("/proc/self/fd") : Array.Empty<string>();
+            var sockets = fds.Count(fd =>
+            {
+                try { return (File.ResolveLinkTarget(fd, false)?.FullName ?? new FileInfo(fd).LinkTarget ?? "").Contains("socket:"); }
+                catch (IOException) { return false; }
+                catch (UnauthorizedAccessException) { return false; }
+            });
+            using var process = Process.GetCurrentProcess();
+            var descriptors = fds.Length > 0 ? fds.Length : process.HandleCount;
+            return new Counts(descriptors, sockets, process.Threads.Count - ThreadPool.ThreadCount);
+        }
+
+        public bool NoMoreThan(Counts before) =>
+            Descriptors <= before.Descriptors && Sockets <= before.Sockets && DedicatedThreads <= before.DedicatedThreads;
+    }
+
+    [Fact]
+    public void Hostile_servers_leave_no_socket_descriptor_or_thread_behind()
+    {
+        Assert.True(Directory.Exists("/proc/self/fd") || !OperatingSystem.IsLinux());
+        // Every fifth case: drops, resets, hangs, endless replies, TLS failures, SASL and sessions.
+        var cases = HostileCorpus.All.Where((c, i) => i % 5 == 0).ToArray();
+        HostileRun.Run(cases[0]); // warms up what is made once per process (JIT, certificate)
+        Settle();
+        var before = Counts.Now();
+
+        foreach (var hostile in cases) HostileRun.Run(hostile);
+
+        var after = Settle(before);
+        Assert.True(after.NoMoreThan(before), $"Before {before}, after {after} ({cases.Length} hostile sessions).");
+        Assert.True(before.Sockets >= 0 && cases.Length >= 80, cases.Length + " cases");
+    }
+
+    /// <summary>Collects garbage and waits (bounded) for closed sockets and finished threads to go.</summary>
+    private static Counts Settle(Counts? target = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var now = Counts.Now();
+            if (target == null || now.NoMoreThan(target) || clock.Elapsed > TimeSpan.FromSeconds(20)) return now;
+            Thread.Sleep(250);
+        }
+    }
+}
