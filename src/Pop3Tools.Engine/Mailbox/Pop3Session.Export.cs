@@ -181,7 +181,9 @@ namespace Pop3Tools
                         _onError(byNumber[number], error);
                         Advance();
                     },
-                    _cancellationToken);
+                    _cancellationToken,
+                    // A reply running far past its LIST size (one that never ends) is refused, not written to disk forever.
+                    number => byNumber[number].Size);
                 }
                 catch
                 {

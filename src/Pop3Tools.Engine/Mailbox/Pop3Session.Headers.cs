@@ -40,12 +40,14 @@ namespace Pop3Tools
                     Advance();
                 }
 
+                // One MimeKit parser for the whole listing: a new one per message doubled its allocations.
+                var reader = new HeaderBlockReader();
                 client.Top(byNumber.Numbers, 0, (number, stream) =>
                 {
                     MessageHeaders headers;
                     try
                     {
-                        headers = MessageHeaders.Parse(stream);
+                        headers = reader.Read(stream);
                     }
                     catch (Pop3Exception error)
                     {

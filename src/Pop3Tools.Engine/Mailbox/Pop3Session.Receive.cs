@@ -63,7 +63,9 @@ namespace Pop3Tools
                     onError(info, error);
                     Advance(info);
                 },
-                cancellationToken);
+                cancellationToken,
+                // A reply running far past its LIST size (one that never ends) is refused, not read forever.
+                number => byNumber[number][0].Size);
             });
         }
     }

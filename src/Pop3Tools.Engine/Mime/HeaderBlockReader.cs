@@ -11,6 +11,7 @@ namespace Pop3Tools.Engine.Mime
     internal sealed class HeaderBlockReader
     {
         private readonly BoundedStream bounded = new BoundedStream(MimeLimits.MaxHeaderBytes);
+        private readonly FoldedFieldGuard guard = new FoldedFieldGuard(MimeLimits.MaxFieldBytes);
         private readonly MimeParser parser;
 
         public HeaderBlockReader()
@@ -21,12 +22,13 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>
         /// Reads the header block at the start of <paramref name="stream"/>. More than
         /// <see cref="MimeLimits.MaxHeaderBytes"/> before the block ends, or more than
-        /// <see cref="MimeLimits.MaxHeaderFields"/> fields, is <see cref="Pop3ErrorKind.MessageMalformed"/>.
+        /// <see cref="MimeLimits.MaxHeaderFields"/> fields, or a field over <see cref="MimeLimits.MaxFieldBytes"/>,
+        /// is <see cref="Pop3ErrorKind.MessageMalformed"/>.
         /// </summary>
         public MessageHeaders Read(Stream stream)
         {
             bounded.Reset(stream);
-            parser.SetStream(bounded, MimeFormat.Entity, persistent: false);
+            parser.SetStream(guard.Reset(bounded), MimeFormat.Entity, persistent: false);
             var headers = parser.ParseHeaders();
             MimeLimits.CheckHeaders(headers);
             return new MessageHeaders(headers);

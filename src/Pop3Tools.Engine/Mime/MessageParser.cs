@@ -25,10 +25,13 @@ namespace Pop3Tools.Engine.Mime
             if (listing == null) throw new ArgumentNullException(nameof(listing));
 
             byte[]? raw = null;
-            var source = messageData;
+            var guard = new FoldedFieldGuard(MimeLimits.MaxFieldBytes);
+            Stream source = guard.Reset(messageData);
             if (keepRaw)
             {
                 raw = ReadAll(messageData, listing.Size, cancellationToken);
+                // Parsed in place (persistent), so the parts point into the kept bytes: checked first.
+                guard.Scan(raw);
                 source = new MemoryStream(raw, 0, raw.Length, writable: false, publiclyVisible: true);
             }
 

@@ -22,6 +22,12 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>Bytes of one header block (field names and values as sent).</summary>
         public const int MaxHeaderBytes = 1024 * 1024;
 
+        /// <summary>
+        /// Bytes of one header field folded over several lines: see <see cref="FoldedFieldGuard"/>
+        /// for why. A recipient list of a thousand addresses, one per line, still fits.
+        /// </summary>
+        public const int MaxFieldBytes = 64 * 1024;
+
         /// <summary>Fields of one header block.</summary>
         public const int MaxHeaderFields = 10000;
 

@@ -65,10 +65,13 @@ namespace Pop3Tools
         /// <summary>Every header field of the message in order.</summary>
         public Pop3HeaderCollection Headers { get; }
 
-        /// <summary>The first text/plain body that is not an attachment, decoded; null when there is none.</summary>
+        /// <summary>
+        /// The first text/plain body that is not an attachment, decoded; null when there is none.
+        /// Lines end as this platform's text does (LF on Linux and macOS, CRLF on Windows).
+        /// </summary>
         public string? TextBody { get; }
 
-        /// <summary>The text/html body, decoded; null when there is none.</summary>
+        /// <summary>The text/html body, decoded, with this platform's line ends; null when there is none.</summary>
         public string? HtmlBody { get; }
 
         /// <summary>The parts marked as attachments, in message order.</summary>

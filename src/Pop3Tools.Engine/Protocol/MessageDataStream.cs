@@ -182,12 +182,26 @@ namespace Pop3Tools.Engine.Protocol
         {
             var input = transport.Buffer;
             var start = transport.Position;
-            var end = transport.Length;
+            var limit = Math.Min(transport.Length, start + room);
             var i = start;
-            var limit = Math.Min(end, start + room);
-            while (i < limit && input[i] != (byte)'\r' && input[i] != (byte)'\n') i++;
+            while (true)
+            {
+                // Vectorised search: a byte-at-a-time loop here was the largest CPU cost of a download.
+                var found = new ReadOnlySpan<byte>(input, i, limit - i).IndexOfAny((byte)'\r', (byte)'\n');
+                var end = found < 0 ? limit : i + found;
+                CountLineBytes(end - i);
+                // A CRLF line followed by one that does not start with a dot comes out exactly as it came in:
+                // keep going, so a run of such lines is one copy instead of a state change per line.
+                if (end + 2 < limit && input[end] == (byte)'\r' && input[end + 1] == (byte)'\n' && input[end + 2] != (byte)'.')
+                {
+                    lineBytes = 0;
+                    i = end + 2;
+                    continue;
+                }
+                i = end;
+                break;
+            }
             var copied = i - start;
-            CountLineBytes(copied);
             Buffer.BlockCopy(input, start, destination, offset, copied);
             transport.Position = i;
             if (i < limit)

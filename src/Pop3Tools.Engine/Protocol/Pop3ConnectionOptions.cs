@@ -32,7 +32,12 @@ namespace Pop3Tools.Engine.Protocol
         public bool UsePipelining { get; set; } = true;
 
         /// <summary>How many pipelined commands may be in flight at once.</summary>
-        public int PipelineWindow { get; set; } = 32;
+        /// <remarks>
+        /// 128 keeps a header listing's small TOP replies streaming: with 32 the client blocked on
+        /// the socket 60-180 times per 2,000 messages on a loaded loopback, with 128-256 a few times.
+        /// The commands in flight are a couple of KiB, well inside any socket buffer.
+        /// </remarks>
+        public int PipelineWindow { get; set; } = 128;
 
         public IPop3ProtocolLog? Log { get; set; }
 

@@ -17,7 +17,8 @@ namespace Pop3Tools.Engine.Protocol
     {
         private readonly Socket socket;
         private Stream stream;
-        private readonly byte[] buffer = new byte[16 * 1024];
+        // 64 KiB per read: a bulk download makes a quarter of the system calls it made with 16 KiB.
+        private readonly byte[] buffer = new byte[64 * 1024];
         private int position;
         private int length;
         private int closed;

@@ -92,7 +92,7 @@ internal sealed class PwshCase : BenchCase
             return CaseResult.Skip(skipped.GetString() ?? "skipped");
         }
         var phases = new Dictionary<string, double>();
-        foreach (var name in new[] { "startup", "import", "warmup", "connect", "cmdlet", "disconnect" })
+        foreach (var name in new[] { "startup", "import", "warmup", "connect", "cmdlet", "cmdletCpu", "disconnect" })
         {
             phases[name] = root.GetProperty(name).GetDouble();
         }

@@ -1,6 +1,7 @@
 # One measured call of a Pop3Tools cmdlet in a fresh PowerShell: import, one untimed call on a
 # small warm-up mailbox (so the timed call does not pay for compiling the code path), then the
-# timed one. Prints one line "BENCH-RESULT <json>" with the phases in seconds and the peak RSS of
+# timed one. Prints one line "BENCH-RESULT <json>" with the phases in seconds (and the CPU seconds of
+# the cmdlet call, all threads, which a loaded machine inflates less than wall time) and the peak RSS of
 # this very process (VmHWM: a fresh process per case, so nothing earlier inflates it).
 # The password comes from the environment so it never shows in a process list.
 param(
@@ -56,9 +57,13 @@ $baseline = Get-PeakRssKiB
 $clock.Restart()
 $session = Connect-Bench $User
 $connect = $clock.Elapsed.TotalSeconds
+$self = [System.Diagnostics.Process]::GetCurrentProcess()
+$cpuBefore = $self.TotalProcessorTime.TotalSeconds
 $clock.Restart()
 $measure = Invoke-Case $session $Path
 $cmdlet = $clock.Elapsed.TotalSeconds
+$self.Refresh()
+$cmdletCpu = $self.TotalProcessorTime.TotalSeconds - $cpuBefore
 $clock.Restart()
 Disconnect-Pop3 -Session $session
 $disconnect = $clock.Elapsed.TotalSeconds
@@ -71,6 +76,7 @@ $result = @{
     warmup     = $warmUp
     connect    = $connect
     cmdlet     = $cmdlet
+    cmdletCpu  = $cmdletCpu
     disconnect = $disconnect
     count      = $measure.Count
     baselineRssKiB = $baseline

@@ -45,6 +45,7 @@ public static class HostileCorpus
         cases.AddRange(SaslCases());
         cases.AddRange(UnsolicitedCases());
         cases.AddRange(MinimalServerCases());
+        cases.AddRange(ExportCases());
         return cases;
     }
 
@@ -263,6 +264,25 @@ public static class HostileCorpus
         yield return Case("STAT", "two STAT replies", HostileMailbox.Good("STAT") + HostileMailbox.Good("STAT"), "ProtocolError");
         yield return Case("NOOP", "a reply to a command not yet sent", "+OK\r\n-ERR what?\r\n", "ProtocolError");
         yield return Case("LIST", "two terminators", HostileMailbox.Good("LIST") + ".\r\n", "ProtocolError");
+    }
+
+    /// <summary>Receive-Pop3Message -Path: UIDs that try to leave the folder, and a message that never ends.</summary>
+    private static IEnumerable<HostileCase> ExportCases()
+    {
+        foreach (var uid in new[] { "../x", "../../../../tmp/pop3tools-escape", "..\\..\\x", "CON", "a/b", "/etc/passwd", "C:\\x", "NUL.txt", "*?<>|", ".", "..", "a\u0001b\u001b[2J", new string('L', 300), "\u00ff\u00fe" })
+        {
+            yield return new("export: UID " + (uid.Length > 20 ? uid.Length + " characters" : uid), "UIDL", B($"+OK\r\n1 {uid}\r\n2 uid-2\r\n.\r\n"), Continue, "Ok")
+            {
+                Stage = "EXPORT",
+                Result = "saved=2",
+            };
+        }
+        yield return new("export: a RETR that never ends", "RETR", B("+OK\r\n"), Endless, "ProtocolError")
+        {
+            Stage = "EXPORT",
+            EndlessLine = B("endless line of an endless message\r\n"),
+            TimeBound = TimeSpan.FromSeconds(30),
+        };
     }
 
     /// <summary>Plain RFC 1939 servers: no CAPA, no UIDL, no TOP.</summary>

@@ -67,7 +67,7 @@ public static class HostileRun
         options.SkipCertificateCheck = true;
         var credential = new NetworkCredential("alice", "hostile-Passw0rd");
 
-        if (stage is "RESOLVE" or "HEADERS") return DriveSession(options, credential, hostile, items, token);
+        if (stage is "RESOLVE" or "HEADERS" or "EXPORT") return DriveSession(options, credential, hostile, items, token);
 
         using var client = Pop3Client.Connect(options, token);
         var transcript = DriveClient(client, stage, credential, hostile, items, token);
@@ -136,9 +136,35 @@ public static class HostileRun
         var infos = session.Resolve(Pop3MessageSelection.All, e => items.Add("resolve=" + e.Kind), token);
         var listed = string.Join(",", infos.Select(i => i.Number + ":" + i.Uid + ":" + i.Size));
         if (hostile.StageOrTarget == "RESOLVE") return listed;
+        if (hostile.StageOrTarget == "EXPORT") return Export(session, infos, items, token);
         var subjects = new List<string>();
         session.LoadHeaders(infos, i => subjects.Add(i.Number + ":" + i.Subject), (i, e) => items.Add(i.Number + "=" + e.Kind), null, token);
         return listed + " " + string.Join(",", subjects);
+    }
+
+    /// <summary>
+    /// Exports into a folder inside a sandbox: every saved file must sit in the target folder
+    /// itself, and nothing may appear anywhere else in the sandbox, whatever the UIDs say.
+    /// </summary>
+    private static string Export(Pop3Session session, IReadOnlyList<Pop3MessageInfo> infos, List<string> items, CancellationToken token)
+    {
+        var sandbox = Directory.CreateTempSubdirectory("pop3tools-hostile-");
+        try
+        {
+            var target = Path.Combine(sandbox.FullName, "export");
+            Directory.CreateDirectory(target);
+            var saved = new List<Pop3SavedMessage>();
+            session.Export(infos, new Pop3Tools.Engine.Mailbox.Export.ExportOptions(target), saved.Add, (i, e) => items.Add(i.Number + "=" + e.Kind), null, token);
+            var escaped = saved.Select(s => Path.GetFullPath(s.Path)).Where(p => Path.GetDirectoryName(p) != target)
+                .Concat(Directory.EnumerateFileSystemEntries(sandbox.FullName, "*", SearchOption.AllDirectories).Where(p => p != target && !p.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+                .ToList();
+            if (escaped.Count > 0) throw new InvalidOperationException("Written outside the target folder: " + string.Join(", ", escaped));
+            return "saved=" + saved.Count;
+        }
+        finally
+        {
+            sandbox.Delete(recursive: true);
+        }
     }
 
     /// <summary>Length and a short hash, read through a fixed buffer so the test itself allocates little.</summary>

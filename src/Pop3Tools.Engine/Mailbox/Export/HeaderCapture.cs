@@ -15,6 +15,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// <summary>Real header blocks are a few KiB; a longer one still yields its first fields.</summary>
         public const int MaxBytes = 64 * 1024;
 
+        // One MimeKit parser per thread, reused for every message: a new one per message made the
+        // header parse a third of an export's CPU time.
+        [ThreadStatic]
+        private static HeaderBlockReader? reader;
+
         private readonly MemoryStream _block = new MemoryStream();
         // As if a line had just ended, so a message that opens with the empty line has an empty header block.
         private int _matched = 2;
@@ -24,19 +29,46 @@ namespace Pop3Tools.Engine.Mailbox.Export
         {
             if (_done) return;
             var end = offset + count;
-            for (var i = offset; i < end; i++)
+            var i = offset;
+            // An empty line the previous chunk began (or the message's very start): byte by byte until it
+            // completes or cannot; a few bytes at most for any real message.
+            while (i < end && _matched != 0)
             {
-                // Looks for CRLF CRLF: the data stream ends every line with CRLF.
-                var b = buffer[i];
-                _matched = b == (byte)'\r' ? (_matched == 2 ? 3 : 1) : b == (byte)'\n' && (_matched == 1 || _matched == 3) ? _matched + 1 : 0;
-                if (_matched == 4 || _block.Length + (i - offset) + 1 >= MaxBytes)
+                if (Advance(buffer[i++]))
                 {
-                    _block.Write(buffer, offset, i - offset + 1);
-                    _done = true;
+                    Keep(buffer, offset, i - offset);
                     return;
                 }
             }
+            // Nothing pending: a vectorised search, then the matcher over the last bytes for the next chunk.
+            var found = new ReadOnlySpan<byte>(buffer, i, end - i).IndexOf(EmptyLine);
+            if (found >= 0)
+            {
+                Keep(buffer, offset, i + found + EmptyLine.Length - offset);
+                return;
+            }
+            for (var j = Math.Max(i, end - (EmptyLine.Length - 1)); j < end; j++) Advance(buffer[j]);
+            if (_block.Length + count >= MaxBytes)
+            {
+                Keep(buffer, offset, count);
+                return;
+            }
             _block.Write(buffer, offset, count);
+        }
+
+        private static readonly byte[] EmptyLine = { (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' };
+
+        /// <summary>Steps the CRLF CRLF matcher; true once the empty line is complete.</summary>
+        private bool Advance(byte b)
+        {
+            _matched = b == (byte)'\r' ? (_matched == 2 ? 3 : 1) : b == (byte)'\n' && (_matched == 1 || _matched == 3) ? _matched + 1 : 0;
+            return _matched == 4;
+        }
+
+        private void Keep(byte[] buffer, int offset, int count)
+        {
+            _block.Write(buffer, offset, (int)Math.Min(count, MaxBytes - _block.Length));
+            _done = true;
         }
 
         /// <summary>Subject, first From and Date; nulls when the block cannot be read.</summary>
@@ -45,7 +77,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
             try
             {
                 _block.Position = 0;
-                var headers = MessageHeaders.Parse(_block);
+                var headers = (reader ?? (reader = new HeaderBlockReader())).Read(_block);
                 return (headers.Subject, headers.From.FirstOrDefault()?.ToString(), headers.Date);
             }
             catch (Pop3Exception)

@@ -16,7 +16,9 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public const string TemporaryPrefix = "~pop3tools-";
         public const string TemporaryExtension = ".tmp";
 
-        private const int WriteBuffer = 64 * 1024;
+        // Unbuffered: the export writes 64 KiB chunks already, and a 64 KiB FileStream buffer per
+        // message was 135 MB of allocations (and their zeroing) per 2,000 messages. 1, not 0, for .NET Framework.
+        private const int WriteBuffer = 1;
 
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly HeaderCapture _headers = new HeaderCapture();

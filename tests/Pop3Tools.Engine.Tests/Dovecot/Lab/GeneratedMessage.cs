@@ -46,5 +46,17 @@ public sealed class GeneratedMessage
     /// <summary>The Message-ID header's value including the angle brackets.</summary>
     public string MessageId { get; }
 
+    /// <summary>
+    /// What the body holds, decoded, for the kinds that record it (null otherwise): the
+    /// truth for a MIME parser's TextBody, HtmlBody and attachments.
+    /// </summary>
+    public GeneratedContent? Content { get; private set; }
+
+    internal GeneratedMessage WithContent(GeneratedContent content)
+    {
+        Content = content;
+        return this;
+    }
+
     public override string ToString() => $"{Kind} {MessageId} ({Bytes.Length} bytes)";
 }

@@ -81,6 +81,62 @@ public sealed class MailGenerator
         return messages;
     }
 
+    /// <summary>
+    /// Attachments named every way mail names them: RFC 2231 with continuations and a
+    /// charset, RFC 2231 in Shift_JIS, RFC 2047 in the Content-Type name only, a plain
+    /// ASCII name; bodies in base64 and quoted-printable; and an HTML-only message.
+    /// </summary>
+    public IReadOnlyList<GeneratedMessage> AttachmentNames()
+    {
+        var date = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(9));
+        var longName = "会議資料_2024年度_第3四半期_最終版.pdf";
+        var escaped = Uri.EscapeDataString(longName);
+        var cut = escaped.IndexOf('%', escaped.Length / 2);
+        var sjisName = string.Concat(MailCharset.ShiftJis.GetBytes("請求書.xlsx").Select(b => "%" + b.ToString("X2", CultureInfo.InvariantCulture)));
+        // The CRLF before a boundary belongs to the boundary: the decoded text ends without one.
+        var qpText = new[] { "Notes = minutes of the meeting", "Second line with trailing text", "Grüße aus Köln" };
+        var htmlLines = new[] { "<html><body>", "<p>お世話になっております。</p>", "<p>資料を添付いたします。</p>", "</body></html>" };
+        var messages = new List<GeneratedMessage>
+        {
+            NamedAttachment(date, longName, "application/pdf", "application/pdf",
+                $"attachment;\r\n filename*0*=UTF-8''{escaped.Substring(0, cut)};\r\n filename*1*={escaped.Substring(cut)}", "base64", Bytes(30000)),
+            NamedAttachment(date, "請求書.xlsx", "application/vnd.ms-excel", "application/vnd.ms-excel",
+                "attachment; filename*=Shift_JIS''" + sjisName, "base64", Bytes(12345)),
+            NamedAttachment(date, "報告書.docx", "application/msword",
+                "application/msword; name=\"" + string.Join(" ", EncodedWords.Encode("報告書.docx", MailCharset.Iso2022Jp, 'B')) + "\"", "attachment", "base64", Bytes(777)),
+            NamedAttachment(date, "notes.txt", "text/plain", "text/plain; charset=UTF-8; name=\"notes.txt\"",
+                "attachment; filename=\"notes.txt\"", "quoted-printable", Encoding.UTF8.GetBytes(string.Join("\r\n", qpText)),
+                BodyEncoding.QuotedPrintable(qpText, MailCharset.Utf8)),
+        };
+        var (value, subject) = EncodedSubject(string.Empty, "HTMLだけのお知らせ", MailCharset.Iso2022Jp, 'B', fold: true);
+        messages.Add(Compose("html-only", value, subject, date, "text/html; charset=ISO-2022-JP", "7bit", BodyEncoding.Raw(htmlLines, MailCharset.Iso2022Jp))
+            .WithContent(new GeneratedContent(null, htmlLines)));
+        return messages;
+    }
+
+    private byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private GeneratedMessage NamedAttachment(DateTimeOffset date, string fileName, string mediaType, string contentType, string disposition,
+        string transferEncoding, byte[] content, byte[]? encoded = null)
+    {
+        var (value, subject) = EncodedSubject("Attached: ", fileName, MailCharset.Utf8, 'B', fold: true);
+        var boundary = Boundary();
+        var text = new[] { "Please find the file attached." };
+        var body = new MemoryStream();
+        WriteAscii(body, $"--{boundary}\r\nContent-Type: text/plain; charset=US-ASCII\r\n\r\n");
+        body.Write(BodyEncoding.Raw(text, MailCharset.Ascii));
+        WriteAscii(body, $"--{boundary}\r\nContent-Type: {contentType}\r\nContent-Disposition: {disposition}\r\nContent-Transfer-Encoding: {transferEncoding}\r\n\r\n");
+        body.Write(encoded ?? BodyEncoding.Base64(content));
+        WriteAscii(body, $"--{boundary}--\r\n");
+        return Compose("named-attachment", value, subject, date, $"multipart/mixed; boundary=\"{boundary}\"", null, body.ToArray())
+            .WithContent(new GeneratedContent(text, attachments: new[] { new GeneratedAttachment(fileName, mediaType, content) }));
+    }
+
     private GeneratedMessage Make(string kind)
     {
         var date = RandomDate();
@@ -89,32 +145,40 @@ public sealed class MailGenerator
             case "plain":
             {
                 var (value, subject) = PlainSubject(Pick(MailText.EnglishSubjects));
+                var lines = EnglishLines(TargetSize());
                 return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit",
-                    BodyEncoding.Raw(EnglishLines(TargetSize()), MailCharset.Ascii));
+                    BodyEncoding.Raw(lines, MailCharset.Ascii)).WithContent(new GeneratedContent(lines));
             }
 
             case "utf-8":
             {
                 var (value, subject) = EncodedSubject(string.Empty, Pick(MailText.JapaneseSubjects), MailCharset.Utf8, 'B', fold: true);
-                return random.Next(2) == 0
-                    ? Compose(kind, value, subject, date, "text/plain; charset=UTF-8", "8bit",
-                        BodyEncoding.Raw(JapaneseLines(TargetSize(), MailCharset.Utf8), MailCharset.Utf8))
-                    : Compose(kind, value, subject, date, "text/plain; charset=UTF-8", "base64",
-                        BodyEncoding.Base64(BodyEncoding.Raw(JapaneseLines(TargetSize() * 3 / 4, MailCharset.Utf8), MailCharset.Utf8)));
+                if (random.Next(2) == 0)
+                {
+                    var lines = JapaneseLines(TargetSize(), MailCharset.Utf8);
+                    return Compose(kind, value, subject, date, "text/plain; charset=UTF-8", "8bit",
+                        BodyEncoding.Raw(lines, MailCharset.Utf8)).WithContent(new GeneratedContent(lines));
+                }
+
+                var encodedLines = JapaneseLines(TargetSize() * 3 / 4, MailCharset.Utf8);
+                return Compose(kind, value, subject, date, "text/plain; charset=UTF-8", "base64",
+                    BodyEncoding.Base64(BodyEncoding.Raw(encodedLines, MailCharset.Utf8))).WithContent(new GeneratedContent(encodedLines));
             }
 
             case "iso-2022-jp":
             {
                 var (value, subject) = EncodedSubject(string.Empty, Pick(MailText.JapaneseSubjects), MailCharset.Iso2022Jp, 'B', fold: true);
+                var lines = JapaneseLines(TargetSize(), MailCharset.Iso2022Jp);
                 return Compose(kind, value, subject, date, "text/plain; charset=ISO-2022-JP", "7bit",
-                    BodyEncoding.Raw(JapaneseLines(TargetSize(), MailCharset.Iso2022Jp), MailCharset.Iso2022Jp));
+                    BodyEncoding.Raw(lines, MailCharset.Iso2022Jp)).WithContent(new GeneratedContent(lines));
             }
 
             case "shift_jis":
             {
                 var (value, subject) = EncodedSubject(string.Empty, Pick(MailText.JapaneseSubjects), MailCharset.ShiftJis, 'B', fold: true);
+                var lines = JapaneseLines(TargetSize(), MailCharset.ShiftJis);
                 return Compose(kind, value, subject, date, "text/plain; charset=Shift_JIS", "8bit",
-                    BodyEncoding.Raw(JapaneseLines(TargetSize(), MailCharset.ShiftJis), MailCharset.ShiftJis));
+                    BodyEncoding.Raw(lines, MailCharset.ShiftJis)).WithContent(new GeneratedContent(lines));
             }
 
             case "q-encoded":
@@ -125,9 +189,9 @@ public sealed class MailGenerator
                     : EncodedSubject(string.Empty, Pick(MailText.AccentedSubjects), MailCharset.Latin1, 'Q', fold: false);
                 // Quoted-printable turns each UTF-8 byte of Japanese into three characters.
                 var size = TargetSize();
-                var lines = EnglishLines(size / 2).Concat(JapaneseLines(size / 6, MailCharset.Utf8));
+                var lines = EnglishLines(size / 2).Concat(JapaneseLines(size / 6, MailCharset.Utf8)).ToList();
                 return Compose(kind, value, subject, date, "text/plain; charset=UTF-8", "quoted-printable",
-                    BodyEncoding.QuotedPrintable(lines, MailCharset.Utf8));
+                    BodyEncoding.QuotedPrintable(lines, MailCharset.Utf8)).WithContent(new GeneratedContent(lines));
             }
 
             case "folded-subject":
@@ -137,9 +201,10 @@ public sealed class MailGenerator
                 var text = string.Join("と", Pick(MailText.JapaneseSubjects), Pick(MailText.JapaneseSubjects), Pick(MailText.JapaneseSubjects));
                 var (value, subject) = EncodedSubject(Pick(new[] { "Re: ", "Fwd: ", "" }), text, charset, 'B',
                     fold: random.Next(3) > 0, maxWordLength: random.Next(30, EncodedWords.MaxLength));
+                var lines = JapaneseLines(TargetSize(), charset);
                 return Compose(kind, value, subject, date, $"text/plain; charset={charset.Label}",
                     charset == MailCharset.ShiftJis ? "8bit" : charset == MailCharset.Utf8 ? "8bit" : "7bit",
-                    BodyEncoding.Raw(JapaneseLines(TargetSize(), charset), charset));
+                    BodyEncoding.Raw(lines, charset)).WithContent(new GeneratedContent(lines));
             }
 
             case "alternative":
@@ -163,7 +228,8 @@ public sealed class MailGenerator
 
                 // The body's last line is a lone dot: stuffed as "..", right before the terminator.
                 lines.Add(".");
-                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", BodyEncoding.Raw(lines, MailCharset.Ascii));
+                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", BodyEncoding.Raw(lines, MailCharset.Ascii))
+                    .WithContent(new GeneratedContent(lines));
             }
 
             case "long-lines":
@@ -176,13 +242,15 @@ public sealed class MailGenerator
                     lines.Add(LongLine(length));
                 }
 
-                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", BodyEncoding.Raw(lines, MailCharset.Ascii));
+                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", BodyEncoding.Raw(lines, MailCharset.Ascii))
+                    .WithContent(new GeneratedContent(lines));
             }
 
             case "empty-body":
             {
                 var (value, subject) = PlainSubject("Nothing below this line");
-                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", Array.Empty<byte>());
+                return Compose(kind, value, subject, date, "text/plain; charset=US-ASCII", "7bit", Array.Empty<byte>())
+                    .WithContent(new GeneratedContent(Array.Empty<string>()));
             }
 
             default:
@@ -208,7 +276,8 @@ public sealed class MailGenerator
         WriteAscii(body, $"--{boundary}\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
         body.Write(BodyEncoding.QuotedPrintable(html, MailCharset.Utf8));
         WriteAscii(body, $"--{boundary}--\r\n");
-        return Compose(kind, value, subject, date, $"multipart/alternative; boundary=\"{boundary}\"", null, body.ToArray());
+        return Compose(kind, value, subject, date, $"multipart/alternative; boundary=\"{boundary}\"", null, body.ToArray())
+            .WithContent(new GeneratedContent(text, html));
     }
 
     private GeneratedMessage WithAttachment(string kind, DateTimeOffset date, int targetSize)
@@ -222,12 +291,12 @@ public sealed class MailGenerator
         // Base64 grows content by 4/3; aim the whole message near the target.
         var content = new byte[Math.Max(256, targetSize * 3 / 4 - 2000)];
         random.NextBytes(content);
-        var (contentType, disposition) = random.Next(3) switch
+        var (contentType, disposition, fileName) = random.Next(3) switch
         {
-            0 => ("application/pdf; name=\"report-2024.pdf\"", "attachment; filename=\"report-2024.pdf\""),
-            1 => ("image/png; name=\"photo.png\"", "attachment; filename=\"photo.png\""),
+            0 => ("application/pdf; name=\"report-2024.pdf\"", "attachment; filename=\"report-2024.pdf\"", "report-2024.pdf"),
+            1 => ("image/png; name=\"photo.png\"", "attachment; filename=\"photo.png\"", "photo.png"),
             _ => ($"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name=\"{string.Join(" ", EncodedWords.Encode("見積書.xlsx", MailCharset.Utf8, 'B'))}\"",
-                  "attachment; filename*=UTF-8''" + Uri.EscapeDataString("見積書.xlsx")),
+                  "attachment; filename*=UTF-8''" + Uri.EscapeDataString("見積書.xlsx"), "見積書.xlsx"),
         };
 
         var body = new MemoryStream();
@@ -237,7 +306,9 @@ public sealed class MailGenerator
         WriteAscii(body, $"--{boundary}\r\nContent-Type: {contentType}\r\nContent-Disposition: {disposition}\r\nContent-Transfer-Encoding: base64\r\n\r\n");
         body.Write(BodyEncoding.Base64(content));
         WriteAscii(body, $"--{boundary}--\r\n");
-        return Compose(kind, value, subject, date, $"multipart/mixed; boundary=\"{boundary}\"", null, body.ToArray());
+        var attachment = new GeneratedAttachment(fileName, contentType.Split(';')[0], content);
+        return Compose(kind, value, subject, date, $"multipart/mixed; boundary=\"{boundary}\"", null, body.ToArray())
+            .WithContent(new GeneratedContent(text, attachments: new[] { attachment }));
     }
 
     private GeneratedMessage Compose(string kind, string subjectValue, string subject, DateTimeOffset date,
