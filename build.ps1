@@ -20,7 +20,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -146,6 +146,38 @@ function Stop-TestLab {
     if (-not $Lab.Process.WaitForExit(30000)) { Stop-Process -Id $Lab.Process.Id }
 }
 
+# A PowerShell with the module imported and a session to the lab's sample mailbox
+# (Japanese and multipart mail), for trying every cmdlet without a server of your own;
+# the lab stops when that PowerShell exits.
+function Invoke-Demo {
+    Invoke-Build
+    $lab = Start-TestLab
+    if (-not $lab) {
+        throw 'The demo needs the Dovecot lab (Linux with dovecot-core and dovecot-pop3d).'
+    }
+    try {
+        $demo = Join-Path $root 'tests/Pop3Tools.TestLab/Demo.ps1'
+        if ($PSVersionTable.PSEdition -eq 'Desktop') {
+            & powershell.exe -NoLogo -NoProfile -NoExit -File $demo
+        }
+        else {
+            # The repository's pinned PowerShell (.config/dotnet-tools.json).
+            Push-Location $root
+            try {
+                Invoke-Native dotnet @('tool', 'restore', '--verbosity', 'quiet')
+                & dotnet pwsh -NoLogo -NoProfile -NoExit -File $demo
+            }
+            finally {
+                Pop-Location
+            }
+        }
+    }
+    finally {
+        Stop-TestLab $lab
+        Write-Host 'The demo lab has stopped.'
+    }
+}
+
 function Invoke-Package {
     Invoke-Build
     $manifest = Import-PowerShellDataFile (Join-Path $root 'Pop3Tools.psd1')
@@ -176,6 +208,7 @@ function Invoke-Clean {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

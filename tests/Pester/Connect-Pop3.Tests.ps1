@@ -90,6 +90,22 @@ Describe 'Connect-Pop3 against the lab server' -Skip:(-not $lab.Available) {
         $byAlias.Server | Should -Be $lab.Server
     }
 
+    It 'says quickly that the implicit-TLS port wants -Security Tls when asked for Auto there' {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $caught = $null
+        try {
+            Connect-Pop3 -Server $lab.Server -Port $lab.TlsPort -Credential $lab.Credential -CertificateThumbprint $lab.Thumbprint -TimeoutSeconds 60 -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'Pop3.TlsHandshakeFailed*'
+        $caught.ErrorDetails.RecommendedAction | Should -BeLike '*implicit TLS*-Security Tls*'
+        # A few seconds of silence decide it, not the 60 s timeout (bound kept generous).
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 40
+    }
+
     It 'rejects a wrong password with Pop3.AuthenticationFailed' {
         { Connect-Pop3 -Server $lab.Server -Port $lab.TlsPort -Security Tls -Credential $lab.WrongCredential -CertificateThumbprint $lab.Thumbprint -ErrorAction Stop } |
             Should -Throw -ErrorId 'Pop3.AuthenticationFailed*'

@@ -148,6 +148,40 @@ Describe 'Get-Pop3Message against the lab mailbox' -Skip:(-not $lab.Available) {
         ($message | Format-List | Out-String -Width 120) | Should -BeLike ('*Date*: ' + $expected + '*')
     }
 
+    It 'shows the redacted dialogue with -Debug without a prompt per line' {
+        # A runspace without a user interface fails any prompt instead of waiting for one.
+        $other = [powershell]::Create()
+        try {
+            $script = {
+                param($ManifestPath, $Server, $Port, $Credential, $Thumbprint)
+                Import-Module -Name $ManifestPath -ErrorAction Stop
+                $s = Connect-Pop3 -Server $Server -Port $Port -Security StartTls -Credential $Credential -CertificateThumbprint $Thumbprint -ErrorAction Stop
+                try {
+                    Get-Pop3Message -Session $s -Number 1 -Debug -ErrorAction Stop | Out-Null
+                }
+                finally {
+                    Disconnect-Pop3 -Session $s -Discard
+                }
+            }
+            [void] $other.AddScript($script.ToString())
+            [void] $other.AddParameter('ManifestPath', (Get-Pop3ToolsManifestPath))
+            [void] $other.AddParameter('Server', $lab.Server)
+            [void] $other.AddParameter('Port', $lab.Port)
+            [void] $other.AddParameter('Credential', $lab.Credential)
+            [void] $other.AddParameter('Thumbprint', $lab.Thumbprint)
+            [void] $other.Invoke()
+            $errors = @($other.Streams.Error)
+            $dialogue = @($other.Streams.Information | Where-Object { $_.Tags -contains 'Pop3Tools.Dialogue' } | ForEach-Object { [string] $_.MessageData })
+        }
+        finally {
+            $other.Dispose()
+        }
+
+        $errors | Should -BeNullOrEmpty
+        $dialogue | Should -Contain 'DEBUG: C: TOP 1 0'
+        ($dialogue -join "`n") | Should -Not -BeLike ('*' + $lab.Credential.GetNetworkCredential().Password + '*')
+    }
+
     It 'renders its messages with the module''s table view' {
         $labels = @(Get-Pop3TableViewLabels -TypeName 'Pop3Tools.Pop3MessageInfo')
         $header = Get-Pop3RenderedHeader -InputObject $all

@@ -15,7 +15,7 @@
 #                                 more), each with Subject, From, To, Date and
 #                                 Message-ID headers
 #   POP3TOOLS_TEST_SCRATCH_USERS  comma list of user:password (the password may
-#                                 contain ':' but not ','), at least 3 mailboxes
+#                                 contain ':' but not ','), at least 4 mailboxes
 #                                 holding the same messages as the main one. The
 #                                 deletion tests use up one each, so the lab seeds
 #                                 them afresh before every run.

@@ -1,6 +1,6 @@
 # Pester 5 tests of Remove-Pop3Message and how Disconnect-Pop3 commits or discards.
 # They DELETE mail, so they use only the scratch mailboxes: each test takes one of
-# POP3TOOLS_TEST_SCRATCH_USERS (user:password,...; at least 3, reseeded by the lab
+# POP3TOOLS_TEST_SCRATCH_USERS (user:password,...; at least 4, reseeded by the lab
 # before every run) besides the POP3TOOLS_TEST_* server variables; the full lab
 # contract is at the top of Pop3TestLab.ps1. Without them every test here is skipped.
 # The main mailbox (POP3TOOLS_TEST_USER) is never touched. Runs on Windows
@@ -9,12 +9,12 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Pop3TestLab.ps1')
     $lab = Get-Pop3TestLab
-    $canDelete = $lab.Available -and @($lab.ScratchCredentials).Count -ge 3
+    $canDelete = $lab.Available -and @($lab.ScratchCredentials).Count -ge 4
     if (-not $lab.Available) {
         Write-Warning "Remove-Pop3Message server tests skipped: $($lab.Reason)"
     }
     elseif (-not $canDelete) {
-        Write-Warning 'Remove-Pop3Message server tests skipped: POP3TOOLS_TEST_SCRATCH_USERS must name at least 3 scratch mailboxes (user:password,...)'
+        Write-Warning 'Remove-Pop3Message server tests skipped: POP3TOOLS_TEST_SCRATCH_USERS must name at least 4 scratch mailboxes (user:password,...)'
     }
 }
 
@@ -129,6 +129,39 @@ Describe 'Remove-Pop3Message on a scratch mailbox' -Skip:(-not $canDelete) {
         $after = @(Get-Pop3Message -Session $fresh -NoHeaders -ErrorAction Stop)
         ($after.Uid -join ',') | Should -Be ($survivors.Uid -join ',')
         $fresh.MessageCount | Should -Be ($before.Count - 2)
+    }
+
+    It 'keeps the session and its marked deletions when a listing is stopped (Ctrl+C)' {
+        $session = Connect-Scratch -Index 3
+        $before = @(Get-Pop3Message -Session $session -ErrorAction Stop)
+        Remove-Pop3Message -Session $session -Uid $before[0].Uid -Confirm:$false -ErrorAction Stop
+
+        # Ctrl+C is PowerShell stopping the pipeline: PowerShell.Stop() does the same.
+        $listing = [powershell]::Create()
+        try {
+            [void] $listing.AddScript('param($ManifestPath, $Session) Import-Module -Name $ManifestPath; Get-Pop3Message -Session $Session | ForEach-Object { Start-Sleep -Milliseconds 300; $_ }')
+            [void] $listing.AddParameter('ManifestPath', (Get-Pop3ToolsManifestPath))
+            [void] $listing.AddParameter('Session', $session)
+            $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+            $running = $listing.BeginInvoke($output, $output)
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $listing.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $output.Count | Should -BeLessThan ($before.Count - 1)
+        }
+        finally {
+            $listing.Dispose()
+        }
+
+        $session.IsConnected | Should -BeTrue
+        $session.PendingDeletions | Should -Be 1
+        (Get-Pop3Message -Session $session -Number 5 -ErrorAction Stop).Subject | Should -Be $before[4].Subject
+        $closed = Disconnect-Pop3 -Session $session -PassThru -ErrorAction Stop
+        $closed.DeletedCount | Should -Be 1
     }
 
     It 'deletes nothing when Disconnect-Pop3 -Discard ends the session' {

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Pop3Tools.Engine.Protocol
 {
@@ -30,13 +32,26 @@ namespace Pop3Tools.Engine.Protocol
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = inner.Read(buffer, offset, count);
+            Record(buffer, offset, read);
+            return read;
+        }
+
+        /// <summary>Passed through, so TLS reads stay asynchronous down to the socket.</summary>
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            var read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            Record(buffer, offset, read);
+            return read;
+        }
+
+        private void Record(byte[] buffer, int offset, int read)
+        {
             if (read > 0 && recorded < Capacity)
             {
                 var copied = Math.Min(read, Capacity - recorded);
                 Buffer.BlockCopy(buffer, offset, first, recorded, copied);
                 recorded += copied;
             }
-            return read;
         }
 
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);

@@ -53,6 +53,9 @@ namespace Pop3Tools.Engine.Protocol
         /// </summary>
         public Pop3Exception? Failure { get; private set; }
 
+        /// <summary>True once the terminating "." line was read and everything handed out.</summary>
+        public bool IsFinished => state == State.Finished && pendingByte < 0;
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;

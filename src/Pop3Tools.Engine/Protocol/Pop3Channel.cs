@@ -21,6 +21,18 @@ namespace Pop3Tools.Engine.Protocol
             Log = log;
         }
 
+        /// <summary>
+        /// For each command sent and not yet answered, whether a +OK to it brings a multi-line body.
+        /// An interrupted command (Ctrl+C) leaves entries here, drained before the next command.
+        /// </summary>
+        private readonly Queue<bool> owed = new Queue<bool>();
+
+        /// <summary>A +OK with a body was read, and the body's "." line not yet.</summary>
+        private bool bodyOwed;
+
+        /// <summary>The body being handed out as a stream, which a drain must continue where it stopped.</summary>
+        private MessageDataStream? openBody;
+
         public Pop3Transport Transport { get; }
 
         public ProtocolLog Log { get; }
@@ -66,15 +78,22 @@ namespace Pop3Tools.Engine.Protocol
             }
             for (var i = 0; i < commands.Count; i++) Log.Sent(logged != null ? logged[i] : commands[i]);
             Transport.Write(bytes.ToArray());
+            foreach (var command in commands) owed.Enqueue(HasBody(command));
         }
 
         /// <summary>Reads one status line. <paramref name="redactContinuation"/> hides a SASL challenge from the log.</summary>
         public Pop3Response ReadReply(bool allowContinuation = false, bool redactContinuation = false)
         {
             var line = ReadStatusLine();
+            // The greeting answers no command; every other status line answers the oldest one.
+            var hasBody = owed.Count > 0 && owed.Dequeue();
+            var reply = Pop3Response.Parse(line, allowContinuation);
+            bodyOwed = hasBody && reply.IsOk;
+            openBody = null;
+            // Logged once the state above is recorded, so a log that fails leaves the dialogue in step.
             var isContinuation = line == "+" || line.StartsWith("+ ", StringComparison.Ordinal);
             Log.Received(redactContinuation && isContinuation ? "+ " + ProtocolLog.Redacted : line);
-            return Pop3Response.Parse(line, allowContinuation);
+            return reply;
         }
 
         /// <summary>One status line as received, unparsed and unlogged (a greeting may be another protocol's banner).</summary>
@@ -98,6 +117,7 @@ namespace Pop3Tools.Engine.Protocol
             while (true)
             {
                 var line = Transport.ReadLine(ProtocolLimits.MaxStatusLineBytes);
+                if (line == ".") bodyOwed = false;
                 if (logLines) Log.Received(line);
                 if (line == ".") return lines;
                 if (lines.Count >= maxLines)
@@ -110,6 +130,53 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         /// <summary>The body of a RETR/TOP reply as a stream; the caller drains it before the next reply.</summary>
-        public MessageDataStream OpenData(long maxWireBytes) => new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer, maxWireBytes);
+        public MessageDataStream OpenData(long maxWireBytes) =>
+            openBody = new MessageDataStream(Transport, ProtocolLimits.MaxDataLineBytes, drainBuffer, maxWireBytes);
+
+        /// <summary>Replies (or the rest of one) that an interrupted command left on the line.</summary>
+        public int OwedReplies => owed.Count + (BodyPending ? 1 : 0);
+
+        private bool BodyPending => bodyOwed && (openBody == null || !openBody.IsFinished);
+
+        /// <summary>
+        /// Reads and discards what an interrupted command left on the line: the rest of the
+        /// body being read, then every reply still owed, so the next command meets its own
+        /// reply. Each read is bounded by the timeout; a failure leaves the link out of step.
+        /// </summary>
+        public void DrainOwed()
+        {
+            if (BodyPending) (openBody ?? OpenData(long.MaxValue)).Drain();
+            bodyOwed = false;
+            openBody = null;
+            while (owed.Count > 0)
+            {
+                ReadReply();
+                if (bodyOwed) OpenData(long.MaxValue).Drain();
+                bodyOwed = false;
+                openBody = null;
+            }
+        }
+
+        /// <summary>
+        /// Whether a +OK to the command is followed by a multi-line body (RFC 1939, 2449):
+        /// CAPA, RETR, TOP, and LIST or UIDL without an argument.
+        /// </summary>
+        private static bool HasBody(string command)
+        {
+            var space = command.IndexOf(' ');
+            var verb = space < 0 ? command : command.Substring(0, space);
+            switch (verb.ToUpperInvariant())
+            {
+                case "CAPA":
+                case "RETR":
+                case "TOP":
+                    return true;
+                case "LIST":
+                case "UIDL":
+                    return space < 0;
+                default:
+                    return false;
+            }
+        }
     }
 }

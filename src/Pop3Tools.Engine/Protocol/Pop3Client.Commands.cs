@@ -19,7 +19,7 @@ namespace Pop3Tools.Engine.Protocol
                 throw Malformed("STAT", reply.Text);
             }
             return new Pop3Stat(count, size);
-        });
+        }, resumable: true);
 
         public IReadOnlyList<Pop3ListEntry> List(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
@@ -33,7 +33,7 @@ namespace Pop3Tools.Engine.Protocol
                 entries.Add(new Pop3ListEntry(line.Key, size));
             }
             return (IReadOnlyList<Pop3ListEntry>)entries;
-        });
+        }, resumable: true);
 
         /// <summary>
         /// UIDL; null when the server refuses it. UIDL is optional in RFC 1939, and a -ERR to it
@@ -59,7 +59,7 @@ namespace Pop3Tools.Engine.Protocol
                 entries.Add(new Pop3UidEntry(line.Key, line.Value));
             }
             return (IReadOnlyList<Pop3UidEntry>?)entries;
-        });
+        }, resumable: true);
 
         /// <summary>
         /// RETR for each number, pipelined when offered. <paramref name="onMessage"/> gets a
@@ -74,7 +74,7 @@ namespace Pop3Tools.Engine.Protocol
             Func<int, long?>? listedSize = null)
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
-            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, listedSize);
+            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
         /// <summary>TOP n lines for each number; same contract as <see cref="Retrieve"/>.</summary>
@@ -83,10 +83,14 @@ namespace Pop3Tools.Engine.Protocol
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
             if (lines < 0) throw new ArgumentOutOfRangeException(nameof(lines));
-            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, listedSize);
+            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
-        /// <summary>DELE for each number, pipelined when offered; a -ERR for one goes to onError.</summary>
+        /// <summary>
+        /// DELE for each number, pipelined when offered; a -ERR for one goes to onError. Not
+        /// resumable: after a stop nobody would learn which DELEs the server took, so the link
+        /// is closed and nothing is committed.
+        /// </summary>
         public void Delete(IEnumerable<int> numbers, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) =>
             RunBatch("Marking messages for deletion", numbers, n => "DELE " + Number(n), null, onError, cancellationToken, null);
 
@@ -101,7 +105,7 @@ namespace Pop3Tools.Engine.Protocol
         {
             Channel.Send("NOOP");
             Channel.Expect("NOOP", ReplyContext.General);
-        });
+        }, resumable: true);
 
         /// <summary>QUIT: commits deletions (UPDATE state) and closes. Throws if the server answers -ERR.</summary>
         public void Quit(CancellationToken cancellationToken)
@@ -122,7 +126,7 @@ namespace Pop3Tools.Engine.Protocol
         }
 
         private void RunBatch(string step, IEnumerable<int> numbers, Func<int, string> command, Action<int, Stream>? onMessage,
-            Action<int, Pop3Exception> onError, CancellationToken cancellationToken, Func<int, long?>? listedSize)
+            Action<int, Pop3Exception> onError, CancellationToken cancellationToken, Func<int, long?>? listedSize, bool resumable = false)
         {
             if (numbers == null) throw new ArgumentNullException(nameof(numbers));
             if (onError == null) throw new ArgumentNullException(nameof(onError));
@@ -131,7 +135,7 @@ namespace Pop3Tools.Engine.Protocol
                 var window = options.UsePipelining && capabilities.Pipelining ? options.PipelineWindow : 1;
                 log.Step(step + (window > 1 ? " (pipelined, up to " + window + " in flight)" : string.Empty));
                 return new CommandBatch(Channel, window, command, onMessage != null, listedSize).Run(numbers, onMessage, onError);
-            });
+            }, resumable);
             Rethrow(callbackFailure);
         }
 

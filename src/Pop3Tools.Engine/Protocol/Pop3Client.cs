@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -12,6 +13,9 @@ namespace Pop3Tools.Engine.Protocol
     /// </summary>
     public sealed partial class Pop3Client : IDisposable
     {
+        /// <summary>How long a plain connection waits for the greeting before suspecting an implicit-TLS port.</summary>
+        internal static readonly TimeSpan GreetingPatience = TimeSpan.FromSeconds(5);
+
         private static readonly Regex ApopTimestampPattern = new Regex(@"<[^<>\s]+@[^<>\s]+>", RegexOptions.CultureInvariant);
 
         private readonly Pop3ConnectionOptions options;
@@ -103,26 +107,47 @@ namespace Pop3Tools.Engine.Protocol
         private void ReadGreeting(bool implicitTls)
         {
             log.Step("Waiting for the greeting");
-            Pop3Response greeting;
-            try
-            {
-                var line = Channel.ReadStatusLine();
-                log.Received(line);
-                options.Trace?.Greeted(line);
-                greeting = Pop3Response.Parse(line, allowContinuation: false);
-            }
-            catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout && !implicitTls && Port == 995)
-            {
-                throw new Pop3Exception(Pop3ErrorKind.TlsHandshakeFailed, "The server sent no greeting on port 995.", e)
-                {
-                    Hint = "Port 995 expects implicit TLS; use -Security Tls.",
-                };
-            }
+            var line = implicitTls ? Channel.ReadStatusLine() : ReadPlainGreeting();
+            log.Received(line);
+            options.Trace?.Greeted(line);
+            var greeting = Pop3Response.Parse(line, allowContinuation: false);
             if (!greeting.IsOk) throw ResponseErrors.FromErr(greeting, "the connection", ReplyContext.Greeting, null);
             Greeting = greeting.Text;
             var timestamp = ApopTimestampPattern.Match(greeting.Text);
             ApopTimestamp = timestamp.Success ? timestamp.Value : null;
         }
+
+        /// <summary>
+        /// The greeting on a connection that starts in clear. A POP3 server greets at once; a port
+        /// that speaks implicit TLS says nothing and waits for the client's handshake (or answers
+        /// with a TLS record). Rather than wait out the whole timeout, the greeting gets a few
+        /// seconds, and silence or a TLS record is reported as the port/mode mix-up it is.
+        /// </summary>
+        private string ReadPlainGreeting()
+        {
+            var transport = Channel.Transport;
+            var patience = options.Timeout > TimeSpan.Zero && options.Timeout < GreetingPatience ? options.Timeout : GreetingPatience;
+            transport.SetReadTimeout(patience);
+            try
+            {
+                transport.EnsureData();
+            }
+            catch (Pop3Exception e) when (e.Kind == Pop3ErrorKind.Timeout)
+            {
+                throw ImplicitTlsPort("sent no greeting within " + patience.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s", e);
+            }
+            transport.SetReadTimeout(options.Timeout);
+            // Checked before reading a line: a TLS record is binary and may hold a line feed.
+            if (transport.BufferedLooksLikeTls) throw ImplicitTlsPort("answered with a TLS record instead of a POP3 greeting", null);
+            return Channel.ReadStatusLine();
+        }
+
+        private Pop3Exception ImplicitTlsPort(string seen, Exception? cause) =>
+            new Pop3Exception(Pop3ErrorKind.TlsHandshakeFailed,
+                "The server " + seen + ": port " + Port.ToString(CultureInfo.InvariantCulture) + " seems to expect implicit TLS.", cause)
+            {
+                Hint = "This port seems to expect implicit TLS: use -Security Tls" + (Port == 995 ? "." : " (or -Security Auto on port 995)."),
+            };
 
         /// <summary>CAPA; a -ERR is a valid RFC 1939 server without extensions.</summary>
         private Pop3Capabilities ReadCapabilities()
@@ -182,27 +207,40 @@ namespace Pop3Tools.Engine.Protocol
         private static Pop3Exception Closed() =>
             new Pop3Exception(Pop3ErrorKind.SessionClosed, "The connection to the server is closed.");
 
-        private void Run(CancellationToken cancellationToken, Action operation) =>
+        private void Run(CancellationToken cancellationToken, Action operation, bool resumable = false) =>
             Run(cancellationToken, () =>
             {
                 operation();
                 return true;
-            });
+            }, resumable);
 
         /// <summary>
-        /// Runs one operation: cancellation closes the socket so a blocked read returns at once;
-        /// any failure that may leave the dialogue out of step closes the connection.
+        /// Runs one operation; any failure that may leave the dialogue out of step closes the
+        /// connection. Cancellation closes the socket so a blocked read returns at once, except
+        /// for a <paramref name="resumable"/> (read-only) operation of a logged-in session: there
+        /// only the wait ends, the connection stays, and the replies still on the way are read
+        /// and discarded before the next command (see <see cref="DrainInterrupted"/>).
         /// </summary>
-        private T Run<T>(CancellationToken cancellationToken, Func<T> operation)
+        private T Run<T>(CancellationToken cancellationToken, Func<T> operation, bool resumable = false)
         {
             if (!IsConnected) throw Closed();
             cancellationToken.ThrowIfCancellationRequested();
             var transport = Channel.Transport;
-            using (cancellationToken.Register(state => ((Pop3Transport)state!).Dispose(), transport))
+            var keepOnCancel = resumable && IsAuthenticated;
+            var closeOnCancel = keepOnCancel
+                ? default(CancellationTokenRegistration)
+                : cancellationToken.Register(state => ((Pop3Transport)state!).Dispose(), transport);
+            transport.Cancellation = cancellationToken;
+            using (closeOnCancel)
             {
                 try
                 {
+                    DrainInterrupted();
                     return operation();
+                }
+                catch (OperationCanceledException) when (keepOnCancel && cancellationToken.IsCancellationRequested && transport.IsOpen)
+                {
+                    throw;
                 }
                 catch (Pop3Exception e) when (!ClosesConnection(e.Kind) && !cancellationToken.IsCancellationRequested)
                 {
@@ -218,6 +256,32 @@ namespace Pop3Tools.Engine.Protocol
                     if (Pop3Transport.IsTransportFailure(e)) throw Pop3Transport.Translate(e, "talking to the server");
                     throw;
                 }
+                finally
+                {
+                    transport.Cancellation = CancellationToken.None;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads what a stopped command left on the line (bounded by the timeout, read by read),
+        /// so the next command meets its own reply. If that fails the link cannot be trusted to
+        /// be in step: the error says why it is given up.
+        /// </summary>
+        private void DrainInterrupted()
+        {
+            var owed = Channel.OwedReplies;
+            if (owed == 0) return;
+            log.Step("Reading what the stopped command left on the line (" + owed.ToString(CultureInfo.InvariantCulture)
+                + (owed == 1 ? " reply)" : " replies)"));
+            try
+            {
+                Channel.DrainOwed();
+            }
+            catch (Pop3Exception e)
+            {
+                throw new Pop3Exception(Pop3ErrorKind.SessionClosed,
+                    "The replies a stopped command left on the line could not be read (" + e.Message + "), so the connection was given up.", e);
             }
         }
 

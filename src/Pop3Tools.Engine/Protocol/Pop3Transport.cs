@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Pop3Tools.Engine.Protocol
 {
@@ -21,6 +22,9 @@ namespace Pop3Tools.Engine.Protocol
         private int position;
         private int length;
         private int closed;
+        private int readTimeoutMilliseconds;
+        /// <summary>A read an interrupted wait left running; it lands at buffer[length] and is awaited first.</summary>
+        private Task<int>? pendingRead;
 
         public Pop3Transport(Socket socket, TimeSpan timeout)
         {
@@ -29,11 +33,28 @@ namespace Pop3Tools.Engine.Protocol
             // Socket timeouts bound synchronous reads and writes, including those made by SslStream.
             socket.ReceiveTimeout = milliseconds;
             socket.SendTimeout = milliseconds;
+            readTimeoutMilliseconds = milliseconds;
             socket.NoDelay = true;
             stream = new NetworkStream(socket, ownsSocket: true);
         }
 
         public bool IsOpen => Volatile.Read(ref closed) == 0;
+
+        /// <summary>How long a single read may wait; the greeting waits less than other replies.</summary>
+        public void SetReadTimeout(TimeSpan timeout) =>
+            socket.ReceiveTimeout = readTimeoutMilliseconds = TimeoutMilliseconds(timeout);
+
+        /// <summary>
+        /// Stops a wait for data (Ctrl+C) without closing the connection: the read stays in
+        /// flight and the next one picks it up, so nothing the server sent is lost.
+        /// </summary>
+        public CancellationToken Cancellation { get; set; }
+
+        /// <summary>True when the unread bytes open a TLS record (handshake or alert) rather than text.</summary>
+        public bool BufferedLooksLikeTls =>
+            length - position >= 3
+            && (buffer[position] == 0x15 || buffer[position] == 0x16)
+            && buffer[position + 1] == 0x03;
 
         /// <summary>The stream TLS is layered on.</summary>
         public Stream Stream => stream;
@@ -103,14 +124,22 @@ namespace Pop3Tools.Engine.Protocol
         public void Dispose()
         {
             if (Interlocked.Exchange(ref closed, 1) != 0) return;
+            // The read in flight, if any, fails with the socket: observe it so it is not reported unobserved.
+            pendingRead?.ContinueWith(read => read.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
             try { socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
             try { stream.Dispose(); } catch (IOException) { } catch (ObjectDisposedException) { }
             socket.Dispose();
         }
 
+        /// <remarks>
+        /// Reads asynchronously and waits for the result, so that the wait, not the read, ends on
+        /// Ctrl+C (OperationCanceledException): the connection stays open and in step. The wait is
+        /// bounded by the read timeout, which socket timeouts cannot do for an asynchronous read.
+        /// </remarks>
         private void Fill()
         {
-            if (position > 0)
+            // A read in flight writes at buffer[length]: the buffer must not move under it.
+            if (position > 0 && pendingRead == null)
             {
                 System.Buffer.BlockCopy(buffer, position, buffer, 0, length - position);
                 length -= position;
@@ -120,7 +149,20 @@ namespace Pop3Tools.Engine.Protocol
             try
             {
                 if (!IsOpen) throw new ObjectDisposedException(nameof(Pop3Transport));
-                read = stream.Read(buffer, length, buffer.Length - length);
+                Cancellation.ThrowIfCancellationRequested();
+                var inFlight = pendingRead ?? stream.ReadAsync(buffer, length, buffer.Length - length);
+                pendingRead = inFlight;
+                if (!inFlight.Wait(readTimeoutMilliseconds, Cancellation))
+                {
+                    throw new Pop3Exception(Pop3ErrorKind.Timeout, "The server did not respond in time while receiving.");
+                }
+                pendingRead = null;
+                read = inFlight.Result;
+            }
+            catch (AggregateException e) when (e.InnerException != null && IsTransportFailure(e.InnerException))
+            {
+                pendingRead = null;
+                throw Translate(e.InnerException, "receiving");
             }
             catch (Exception e) when (IsTransportFailure(e))
             {

@@ -24,7 +24,12 @@ namespace Pop3Tools.Commands
         protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>Routes the engine's redacted dialogue to this cmdlet's streams.</summary>
-        internal IPop3ProtocolLog CreateProtocolLog() => new CmdletProtocolLog(this);
+        internal IPop3ProtocolLog CreateProtocolLog() => new CmdletProtocolLog(this, DebugSwitchGiven());
+
+        /// <summary>-Debug (not -Debug:$false) on this call: WriteDebug would prompt per line.</summary>
+        private bool DebugSwitchGiven() =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out object? value)
+            && LanguagePrimitives.IsTrue(value);
 
         /// <summary>For a failure that leaves the session (or the connect) unusable.</summary>
         protected void ThrowPop3Error(Pop3Exception exception, object? target) =>

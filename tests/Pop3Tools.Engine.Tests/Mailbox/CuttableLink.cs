@@ -18,6 +18,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         private readonly CancellationTokenSource _stopping = new();
         private readonly Task _acceptLoop;
         private CutPoint? _armed;
+        private volatile bool _stalled;
 
         public CuttableLink(string targetHost, int targetPort)
         {
@@ -34,9 +35,13 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         /// <summary>What the last connection carried: server bytes relayed and client command lines relayed.</summary>
         public (long ServerBytes, int ClientLines) LastConnection { get; private set; }
 
+        /// <summary>Holds back what the server sends (the client sees a silent server) until Cut.</summary>
+        public void Stall() => _stalled = true;
+
         /// <summary>Closes both ends of every relayed connection at once.</summary>
         public void Cut()
         {
+            _stalled = false;
             lock (_sockets)
             {
                 foreach (var socket in _sockets) socket.Dispose();
@@ -112,6 +117,7 @@ namespace Pop3Tools.Engine.Tests.Mailbox
                     {
                         var read = await input.ReadAsync(buffer);
                         if (read == 0) break;
+                        while (fromServer && _link._stalled) await Task.Delay(50);
                         var pass = fromServer ? PassFromServer(read) : PassFromClient(buffer, read);
                         if (pass > 0) await output.WriteAsync(buffer.AsMemory(0, pass));
                         lock (this) _link.LastConnection = (_serverBytes, _clientLines);

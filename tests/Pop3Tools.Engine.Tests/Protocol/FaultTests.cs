@@ -98,12 +98,51 @@ public class FaultTests
     }
 
     [Fact]
-    public void A_server_that_never_greets_times_out()
+    public void A_silent_port_is_named_an_implicit_TLS_port_long_before_the_timeout()
+    {
+        // An implicit-TLS port waits for the client's handshake and never greets.
+        using var server = ScriptedPop3Server.Start(c => c.Hang());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Fails(() => Pop3Client.Connect(server.ClientOptions(Pop3Security.Auto, timeout: TimeSpan.FromSeconds(60)), TestToken(45)));
+        Assert.Equal(Pop3ErrorKind.TlsHandshakeFailed, error.Kind);
+        Assert.Contains("implicit TLS", error.Message);
+        Assert.Contains("-Security Tls", error.Hint);
+        // Bounded by the greeting's patience, generously, not by the 60 s timeout.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(40), "took " + clock.Elapsed);
+    }
+
+    [Fact]
+    public void A_shorter_timeout_still_bounds_the_wait_for_the_greeting()
     {
         using var server = ScriptedPop3Server.Start(c => c.Hang());
-        var timeout = TimeSpan.FromSeconds(1);
-        var error = FailsWithin(HangBound(timeout), () => Pop3Client.Connect(server.ClientOptions(timeout: timeout), TestToken()));
-        Assert.Equal(Pop3ErrorKind.Timeout, error.Kind);
+        var error = Fails(() => Pop3Client.Connect(server.ClientOptions(timeout: TimeSpan.FromSeconds(1)), TestToken()));
+        Assert.Equal(Pop3ErrorKind.TlsHandshakeFailed, error.Kind);
+        Assert.Contains("within 1 s", error.Message);
+    }
+
+    [Fact]
+    public void A_TLS_record_where_the_greeting_should_be_names_the_implicit_TLS_port()
+    {
+        // A TLS alert record (protocol version, level fatal, unexpected_message), then close.
+        using var server = ScriptedPop3Server.Start(c => c.SendThenDrop(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x0a }, 7));
+        var error = Fails(() => Pop3Client.Connect(server.ClientOptions(Pop3Security.StartTls), TestToken()));
+        Assert.Equal(Pop3ErrorKind.TlsHandshakeFailed, error.Kind);
+        Assert.Contains("TLS record", error.Message);
+        Assert.Contains("-Security Tls", error.Hint);
+    }
+
+    [Fact]
+    public void A_slow_greeting_within_the_patience_is_read()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            c.Send(Greeting);
+            c.ExpectCapa("USER");
+            c.WaitForClientClose();
+        });
+        using var client = Pop3Client.Connect(server.ClientOptions(timeout: TimeSpan.FromSeconds(60)), TestToken());
+        Assert.Equal("ready", client.Greeting);
     }
 
     [Fact]

@@ -88,14 +88,15 @@ public static class HostileCorpus
         yield return Case("-ERRR", "-ERRR\r\n", Continue, "ProtocolError");
         yield return Case("NUL after +OK", "+OK\0\r\n", Continue, "ProtocolError");
         yield return Case("NUL bytes only", "\0\0\0\0\r\n", Continue, "ProtocolError");
-        yield return Case("a TLS record", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003\r\n", Continue, "ProtocolError");
+        // Where the greeting should be, a TLS record or silence names an implicit-TLS port (issue 6).
+        yield return Case("a TLS record", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003\r\n", Continue, t == "GREETING" ? "TlsHandshakeFailed" : "ProtocolError");
         yield return Case("a megabyte status line", "+OK " + new string('x', 1024 * 1024) + "\r\n", Continue, "ProtocolError");
         yield return Case("a status line one byte over 8 KiB", "+OK " + new string('y', 8 * 1024 - 3) + "\r\n", Continue, "ProtocolError");
         yield return Case("cut before CRLF", "+OK", Close, "SessionClosed");
         yield return Case("closed without a reply", "", Close, "SessionClosed");
         yield return Case("reset without a reply", "", Reset, "SessionClosed");
         yield return Case("reset mid line", "+OK 2", Reset, "SessionClosed");
-        yield return Case("silent", "", Hang, "Timeout");
+        yield return Case("silent", "", Hang, t == "GREETING" ? "TlsHandshakeFailed" : "Timeout");
         yield return Case("half a line then silent", "+OK 2", Hang, "Timeout");
         if (t is "GREETING" or "STAT" or "RETR") yield return Case("bare CR, no LF, then silent", "+OK\r", Hang, "Timeout");
         yield return Case("-ERR with invalid UTF-8", "-ERR \u00ff\u00fe\u00c3(\r\n", Continue, ErrOutcome(t, null));
