@@ -77,8 +77,9 @@ namespace Pop3Tools.Engine.Mime
                 var stop = newline < 0 ? (lineBytes < 2 ? position + 1 : end) : newline + 1;
                 lineBytes += stop - position;
                 position = stop;
-                // Only folding is costly: an unfolded long line is appended in a few large chunks.
-                if (inHeader && IsContinuation && fieldBytes + lineBytes > maxFieldBytes)
+                // MimeKit grows its header buffer per read as well as per line: one unfolded 5 MB
+                // line (bare CRs, no LF) allocated 3.4 GB over 5 s, so a long line counts like a folded field.
+                if (inHeader && (IsContinuation ? fieldBytes + lineBytes : lineBytes) > maxFieldBytes)
                 {
                     throw MimeLimits.Exceeded("has a header field longer than " + maxFieldBytes + " bytes", maxFieldBytes / 1024 + " KB per field");
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using MimeKit;
 
@@ -29,7 +30,20 @@ namespace Pop3Tools.Engine.Mime
         {
             bounded.Reset(stream);
             parser.SetStream(guard.Reset(bounded), MimeFormat.Entity, persistent: false);
-            var headers = parser.ParseHeaders();
+            HeaderList headers;
+            try
+            {
+                headers = parser.ParseHeaders();
+            }
+            catch (FormatException e)
+            {
+                // A header block cut short (a TOP reply that ends inside a field) is one bad message, not a failed listing.
+                throw new Pop3Exception(Pop3ErrorKind.MessageMalformed, "The message's header could not be parsed: " + e.Message, e)
+                {
+                    Hint = "Save it unparsed with Receive-Pop3Message -Path to inspect it.",
+                };
+            }
+
             MimeLimits.CheckHeaders(headers);
             return new MessageHeaders(headers);
         }
