@@ -77,11 +77,14 @@ namespace Pop3Tools.Engine.Mime
                 var stop = newline < 0 ? (lineBytes < 2 ? position + 1 : end) : newline + 1;
                 lineBytes += stop - position;
                 position = stop;
-                // MimeKit grows its header buffer per read as well as per line: one unfolded 5 MB
-                // line (bare CRs, no LF) allocated 3.4 GB over 5 s, so a long line counts like a folded field.
-                if (inHeader && (IsContinuation ? fieldBytes + lineBytes : lineBytes) > maxFieldBytes)
+                if (inHeader && IsContinuation && fieldBytes + lineBytes > maxFieldBytes)
                 {
                     throw MimeLimits.Exceeded("has a header field longer than " + maxFieldBytes + " bytes", maxFieldBytes / 1024 + " KB per field");
+                }
+
+                if (inHeader && lineBytes > MimeLimits.MaxLineBytes)
+                {
+                    throw MimeLimits.Exceeded("has a header line longer than " + MimeLimits.MaxLineBytes + " bytes", MimeLimits.MaxLineBytes / 1024 + " KB per line");
                 }
 
                 if (newline >= 0) EndLine();

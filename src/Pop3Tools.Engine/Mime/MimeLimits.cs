@@ -28,6 +28,13 @@ namespace Pop3Tools.Engine.Mime
         /// </summary>
         public const int MaxFieldBytes = 64 * 1024;
 
+        /// <summary>
+        /// Bytes of one unfolded header line. MimeKit grows its header buffer per read too, so
+        /// cost is quadratic in a line's length: one 5 MB line (bare CRs, no LF) cost 3.4 GB and
+        /// 5 s, 1 MB still 135 MB. A To line of five thousand addresses still fits.
+        /// </summary>
+        public const int MaxLineBytes = 256 * 1024;
+
         /// <summary>Fields of one header block.</summary>
         public const int MaxHeaderFields = 10000;
 
