@@ -95,7 +95,8 @@ function Write-TestSummary {
         $skipped += [int] $counters.notExecuted
     }
     # A crashed test host or a broken build may leave no TRX behind: count it.
-    if ($XunitExit -ne 0 -and $failed -eq 0) { $failed += 1 }
+    $trxCount = @(Get-ChildItem -Path $Results -Filter '*.trx' -Recurse).Count
+    if (($XunitExit -ne 0 -and $failed -eq 0) -or $trxCount -eq 0) { $failed += 1 }
     $passed += $Pester.PassedCount
     $failed += $Pester.FailedCount + $Pester.FailedBlocksCount + $Pester.FailedContainersCount
     $skipped += $Pester.SkippedCount + $Pester.NotRunCount

@@ -94,7 +94,9 @@ public static class HostileCorpus
         yield return Case("a status line one byte over 8 KiB", "+OK " + new string('y', 8 * 1024 - 3) + "\r\n", Continue, "ProtocolError");
         yield return Case("cut before CRLF", "+OK", Close, "SessionClosed");
         yield return Case("closed without a reply", "", Close, "SessionClosed");
-        yield return Case("reset without a reply", "", Reset, "SessionClosed");
+        // A reset at the greeting can reach the client before its connect call returns
+        // (Linux then fails the connect with EPIPE): either outcome names a dead link.
+        yield return Case("reset without a reply", "", Reset, t == "GREETING" ? "SessionClosed|ConnectionFailed" : "SessionClosed");
         yield return Case("reset mid line", "+OK 2", Reset, "SessionClosed");
         yield return Case("silent", "", Hang, t == "GREETING" ? "TlsHandshakeFailed" : "Timeout");
         yield return Case("half a line then silent", "+OK 2", Hang, "Timeout");
