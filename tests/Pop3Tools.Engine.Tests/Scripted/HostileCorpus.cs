@@ -71,8 +71,11 @@ public static class HostileCorpus
     private static IEnumerable<HostileCase> StatusLineCases(string t)
     {
         var good = HostileMailbox.Good(t);
+        // A reset right after the greeting can reach the client before its connect call
+        // returns (Linux then fails the connect with EPIPE): either outcome names a dead link.
         HostileCase Case(string what, string reply, AfterHostile after, string expected) =>
-            new($"{t}: {what}", t, B(reply), after, expected)
+            new($"{t}: {what}", t, B(reply), after,
+                t == "GREETING" && after == Reset && expected == "SessionClosed" ? expected + "|ConnectionFailed" : expected)
             {
                 // A CAPA refused is a plain RFC 1939 server: the client goes on knowing no capabilities.
                 Result = !(expected == "Ok" && reply.StartsWith("-ERR", StringComparison.Ordinal)) ? null
@@ -94,9 +97,7 @@ public static class HostileCorpus
         yield return Case("a status line one byte over 8 KiB", "+OK " + new string('y', 8 * 1024 - 3) + "\r\n", Continue, "ProtocolError");
         yield return Case("cut before CRLF", "+OK", Close, "SessionClosed");
         yield return Case("closed without a reply", "", Close, "SessionClosed");
-        // A reset at the greeting can reach the client before its connect call returns
-        // (Linux then fails the connect with EPIPE): either outcome names a dead link.
-        yield return Case("reset without a reply", "", Reset, t == "GREETING" ? "SessionClosed|ConnectionFailed" : "SessionClosed");
+        yield return Case("reset without a reply", "", Reset, "SessionClosed");
         yield return Case("reset mid line", "+OK 2", Reset, "SessionClosed");
         yield return Case("silent", "", Hang, t == "GREETING" ? "TlsHandshakeFailed" : "Timeout");
         yield return Case("half a line then silent", "+OK 2", Hang, "Timeout");
