@@ -43,6 +43,7 @@ function Format-ErrorRecord {
         'TargetObject as JSON: ' + (ConvertTo-Json -InputObject $Record.TargetObject -Depth 5 -WarningAction SilentlyContinue)
         'As the console shows it: ' + ($Record | Out-String -Width 250)
         'Every property: ' + ($Record | Format-List -Property * -Force | Out-String -Width 250)
+        'JSON: ' + (ConvertTo-Json -InputObject $Record -Depth 5 -WarningAction SilentlyContinue)
     )
     if ($null -ne $Record.ErrorDetails) {
         $text += 'ErrorDetails: ' + $Record.ErrorDetails.Message + ' / ' + $Record.ErrorDetails.RecommendedAction
@@ -62,7 +63,9 @@ function Format-ErrorRecord {
 
 # Every entry of $Error: records, and the bare exceptions PowerShell sometimes keeps there.
 function Format-ErrorVariable {
-    $text = @()
+    param([string] $ClixmlPath)
+    Export-Clixml -InputObject $global:Error -Path $ClixmlPath -Depth 5
+    $text = @('CliXml: ' + (Get-Content -LiteralPath $ClixmlPath -Raw))
     foreach ($entry in $global:Error) {
         if ($entry -is [System.Management.Automation.ErrorRecord]) {
             $text += Format-ErrorRecord $entry -Deep
@@ -171,8 +174,13 @@ foreach ($method in $passwordMethods + $tokenMethods) {
     Write-Seen $directory 'mail-folder' (@($files | ForEach-Object { $_.FullName + $newLine + (Get-Content -LiteralPath $_.FullName -Raw) }))
 
     $null = Stop-Transcript
-    Write-Seen $directory 'error-variable' (Format-ErrorVariable)
+    Write-Seen $directory 'error-variable' (Format-ErrorVariable (Join-Path $directory 'error-variable.clixml'))
 }
+
+# The control: the secret written down the same way, which the hunt must find.
+$directory = (New-Item -ItemType Directory -Path (Join-Path $OutputPath 'Canary')).FullName
+$plain = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes([string][char]0 + $secrets.User + [char]0 + $secrets.Password))
+Write-Seen $directory 'canary' @('PASS ' + $secrets.Password, 'AUTH PLAIN ' + $plain, (ConvertTo-Json -InputObject @{ Password = $secrets.Password }))
 
 # Test-Pop3Server logs in too when given a credential. -Debug would make its debug lines
 # prompt (Inquire), so the preference shows them instead.
@@ -188,4 +196,4 @@ $null = Invoke-Step $directory 'probe' { Test-Pop3Server @probe -Credential $rig
 $null = Invoke-Step $directory 'failed-probe' { Test-Pop3Server @probe -Credential $wrong }
 $DebugPreference = 'SilentlyContinue'
 $null = Stop-Transcript
-Write-Seen $directory 'error-variable' (Format-ErrorVariable)
+Write-Seen $directory 'error-variable' (Format-ErrorVariable (Join-Path $directory 'error-variable.clixml'))

@@ -38,6 +38,21 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
             [Convert]::ToBase64String($utf8.GetBytes($Text))
         }
 
+        # Base64 of the bytes inside any longer payload: the characters that depend on them
+        # alone, with 0, 1 or 2 bytes before them (as SecretFormsTests.cs does), and base64url.
+        function Add-Base64Forms {
+            param([System.Collections.IDictionary] $Forms, [string] $Name, [byte[]] $Bytes)
+            for ($pad = 0; $pad -lt 3; $pad++) {
+                $padded = New-Object -TypeName byte[] -ArgumentList ($pad + $Bytes.Length)
+                [Array]::Copy($Bytes, 0, $padded, $pad, $Bytes.Length)
+                $encoded = [Convert]::ToBase64String($padded)
+                $start = [int][Math]::Floor(($pad + 2) / 3) * 4
+                $end = [int][Math]::Floor(($pad + $Bytes.Length) / 3) * 4
+                $Forms["$Name after $pad bytes"] = $encoded.Substring($start, $end - $start)
+                $Forms["${Name}url after $pad bytes"] = $Forms["$Name after $pad bytes"].Replace('+', '-').Replace('/', '_')
+            }
+        }
+
         # Every way the secret could be written down, each with a name that says which.
         function Get-SecretForms {
             param([string] $Label, [string] $User, [string] $Secret, [string] $Kind)
@@ -53,17 +68,14 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
                 'hex (upper case)' = $hex.ToUpperInvariant()
                 'hex (lower case)' = $hex.ToLowerInvariant()
             }
-            # Base64 of the secret inside any longer payload: the characters that depend on the
-            # secret alone, with 0, 1 or 2 bytes before it (as SecretFormsTests.cs does).
-            for ($pad = 0; $pad -lt 3; $pad++) {
-                $padded = New-Object -TypeName byte[] -ArgumentList ($pad + $bytes.Length)
-                [Array]::Copy($bytes, 0, $padded, $pad, $bytes.Length)
-                $encoded = [Convert]::ToBase64String($padded)
-                $start = [int][Math]::Floor(($pad + 2) / 3) * 4
-                $end = [int][Math]::Floor(($pad + $bytes.Length) / 3) * 4
-                $forms["base64 after $pad bytes"] = $encoded.Substring($start, $end - $start)
-                $forms["base64url after $pad bytes"] = $forms["base64 after $pad bytes"].Replace('+', '-').Replace('/', '_')
-            }
+            Add-Base64Forms $forms 'base64' $bytes
+            # Where no DPAPI exists (Linux, macOS) Export-Clixml and ConvertFrom-SecureString write a
+            # SecureString as the hex of its UTF-16 bytes: an object carrying one would show it so.
+            $utf16 = [System.Text.Encoding]::Unicode.GetBytes($Secret)
+            $utf16Hex = [BitConverter]::ToString($utf16).Replace('-', '')
+            $forms['UTF-16 hex (upper case)'] = $utf16Hex.ToUpperInvariant()
+            $forms['UTF-16 hex (lower case)'] = $utf16Hex.ToLowerInvariant()
+            Add-Base64Forms $forms 'UTF-16 base64' $utf16
             $one = [string][char]1
             if ($Kind -eq 'password') {
                 $forms['SASL PLAIN response'] = ConvertTo-Base64 ([string][char]0 + $User + [char]0 + $Secret)
@@ -98,6 +110,15 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
                     "$($form.Name) in $Where"
                 }
             }
+        }
+
+        # For a failure message: the text with every form replaced by its name.
+        function Hide-Secret {
+            param([string] $Text)
+            foreach ($form in $forms) {
+                $Text = $Text.Replace($form.Value, '<' + $form.Name + '>')
+            }
+            $Text
         }
 
         # Every file the child wrote for one method: name (relative) and text.
@@ -145,10 +166,18 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
         }
     }
 
+    It 'finds the password where the run wrote it down on purpose' {
+        $text = Get-SeenText @(Get-Seen 'Canary') 'Canary/canary.txt'
+        $found = @(Find-Secret 'the canary' $text)
+        $found | Should -Contain 'as is of the password in the canary'
+        $found | Should -Contain 'SASL PLAIN response of the password in the canary'
+        $found | Should -Contain 'JSON string of the password in the canary'
+    }
+
     It 'runs every -Authentication method the module has' -ForEach @(@{ Names = @($methods | ForEach-Object { $_.Method }) }) {
         $all = @((Get-Command Connect-Pop3).Parameters['Authentication'].ParameterType.GetEnumNames() | Where-Object { $_ -ne 'Auto' } | Sort-Object)
         @($Names | Sort-Object) | Should -Be $all
-        $childExit | Should -Be 0 -Because $console
+        $childExit | Should -Be 0 -Because (Hide-Secret $console)
     }
 
     It '<Method>: a full session and a failed login, -Verbose and -Debug, in every stream, view and serialization' -ForEach $methods {
