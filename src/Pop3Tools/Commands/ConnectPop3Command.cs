@@ -76,7 +76,7 @@ namespace Pop3Tools.Commands
                 Log = CreateProtocolLog(),
             };
             NetworkCredential credential = CreateNetworkCredential();
-            WriteVerbose($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
+            WriteStep($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
 
             Pop3Session session;
             try
@@ -104,7 +104,7 @@ namespace Pop3Tools.Commands
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
             RunspaceSessions.SetDefault(Runspace.DefaultRunspace, session);
-            WriteVerbose(DescribeConnected(session));
+            WriteStep(DescribeConnected(session));
             WriteObject(session);
         }
 
