@@ -10,9 +10,12 @@
 #                  in finally (commits): the server loses exactly those.
 #   Abandon        export all, remove the same way, then throw without Disconnect: the
 #                  marks are never committed (no QUIT), the server keeps everything.
-#   StopInReceive  Receive -All -Delete, paused at the PauseAfter-th saved message
-#                  until the test stops the PowerShell: marked, never committed.
-#   StopInRemove   export all, then Remove -PassThru paused the same way.
+#   StopInReceive  Receive -All -Delete, paused downstream at the PauseAfter-th saved
+#                  message (Receive is still running: it has saved and marked a batch,
+#                  here the whole mailbox, and is writing its output) until the test
+#                  stops the PowerShell. Marked, never committed: the server keeps all.
+#   StopInRemove   export all, then Remove -PassThru paused the same way at its
+#                  PauseAfter-th marked message: the server keeps all.
 $Pop3MailboxScript = @'
 param([hashtable] $Plan)
 $ErrorActionPreference = 'Stop'
