@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Engine.Protocol;
 
 namespace Pop3Tools.Commands
@@ -77,7 +76,7 @@ namespace Pop3Tools.Commands
                 Log = CreateProtocolLog(),
             };
             NetworkCredential credential = CreateNetworkCredential();
-            WriteVerbose($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
+            WriteStep($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
 
             Pop3Session session;
             try
@@ -104,8 +103,8 @@ namespace Pop3Tools.Commands
 
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
-            SessionRegistry.Instance.SetDefault(Runspace.DefaultRunspace, session);
-            WriteVerbose(DescribeConnected(session));
+            RunspaceSessions.SetDefault(Runspace.DefaultRunspace, session);
+            WriteStep(DescribeConnected(session));
             WriteObject(session);
         }
 
