@@ -99,7 +99,9 @@ internal static class DovecotConfig
               pop3_uidl_format = %08Xu%08Xv
               pop3_no_flag_updates = yes
               pop3_fast_size_lookups = yes
-              # Tests run in parallel, all from 127.0.0.1, often as the same user.
+              # Tests run in parallel, all from 127.0.0.1, often as the same user. Concurrent
+              # logins are bounded by pop3-login's process_limit (default_process_limit, 100):
+              # enough for Parallel.Tests.ps1's 20 at once.
               mail_max_userip_connections = 200
             }
 
