@@ -151,6 +151,13 @@ Describe 'Many mailboxes at once' -Skip:(-not $ready) {
         }
     }
 
+    It 'starts from forty fresh mailboxes, one per scenario run' {
+        # The lab seeds them at start; a second run against the same lab finds them used up.
+        foreach ($credential in $lab.ParallelCredentials) {
+            @($before[$credential.UserName]).Count | Should -Be $lab.MessageCount -Because "$($credential.UserName) is fresh (restart the lab to run this file again)"
+        }
+    }
+
     Context 'twenty mailboxes with ForEach-Object -Parallel' -Skip:$desktop {
         BeforeAll {
             # Mailboxes 0..19: every fifth abandons its session with deletions marked.
