@@ -43,7 +43,6 @@ function Format-ErrorRecord {
         'TargetObject as JSON: ' + (ConvertTo-Json -InputObject $Record.TargetObject -Depth 5 -WarningAction SilentlyContinue)
         'As the console shows it: ' + ($Record | Out-String -Width 250)
         'Every property: ' + ($Record | Format-List -Property * -Force | Out-String -Width 250)
-        'JSON: ' + (ConvertTo-Json -InputObject $Record -Depth 5 -WarningAction SilentlyContinue)
     )
     if ($null -ne $Record.ErrorDetails) {
         $text += 'ErrorDetails: ' + $Record.ErrorDetails.Message + ' / ' + $Record.ErrorDetails.RecommendedAction
@@ -53,10 +52,15 @@ function Format-ErrorRecord {
         $text += 'PositionMessage: ' + $Record.InvocationInfo.PositionMessage
     }
     $text += Format-ExceptionChain $Record.Exception
-    # PowerShell 7's full dump of the record, as a user asks for it after a failure (slow:
-    # only for the $Error entries, which hold the same records as the streams).
-    if ($Deep -and $null -ne (Get-Command -Name Get-Error -ErrorAction SilentlyContinue)) {
-        $text += ($Record | Get-Error | Out-String -Width 250)
+    # The slow views only for the $Error entries, which hold the same records as the streams.
+    # Depth 3 for JSON: at 5 it walks from the exception into reflection (TargetSite), 2.7 MB
+    # and seconds per record, and no deeper level holds anything of the module's own.
+    if ($Deep) {
+        $text += 'JSON: ' + (ConvertTo-Json -InputObject $Record -Depth 3 -WarningAction SilentlyContinue)
+        # PowerShell 7's full dump of the record, as a user asks for it after a failure.
+        if ($null -ne (Get-Command -Name Get-Error -ErrorAction SilentlyContinue)) {
+            $text += ($Record | Get-Error | Out-String -Width 250)
+        }
     }
     $text
 }
@@ -64,7 +68,7 @@ function Format-ErrorRecord {
 # Every entry of $Error: records, and the bare exceptions PowerShell sometimes keeps there.
 function Format-ErrorVariable {
     param([string] $ClixmlPath)
-    Export-Clixml -InputObject $global:Error -Path $ClixmlPath -Depth 5
+    Export-Clixml -InputObject $global:Error -Path $ClixmlPath -Depth 3
     $text = @('CliXml: ' + (Get-Content -LiteralPath $ClixmlPath -Raw))
     foreach ($entry in $global:Error) {
         if ($entry -is [System.Management.Automation.ErrorRecord]) {
