@@ -120,6 +120,29 @@ function Test-Record {
         $Item -is [System.Management.Automation.InformationalRecord]
 }
 
+# *>& cannot redirect progress: a session of its own in a runspace of its own, whose
+# progress records PowerShell keeps, exports the mailbox (the path that reports progress).
+function Get-ExportProgress {
+    param([hashtable] $Login, [string] $Method, [string] $Folder)
+    $nested = [powershell]::Create()
+    try {
+        $export = {
+            param($Manifest, $Where, $Login, $Method, $Folder)
+            Import-Module -Name $Manifest
+            $session = Connect-Pop3 @Where @Login -Authentication $Method
+            $null = Receive-Pop3Message -Session $session -All -Path $Folder
+            Disconnect-Pop3 -Session $session
+        }
+        $null = $nested.AddScript($export.ToString()).AddParameters(@{
+            Manifest = Get-Pop3ToolsManifestPath; Where = $where; Login = $Login; Method = $Method; Folder = $Folder }).Invoke()
+        @($nested.Streams.Progress | ForEach-Object { $_.Activity + ' | ' + $_.StatusDescription + ' | ' + $_.CurrentOperation })
+        @($nested.Streams.Error | ForEach-Object { $_.ToString() })
+    }
+    finally {
+        $nested.Dispose()
+    }
+}
+
 # Runs one step with every stream captured (*>&1, and -ErrorVariable, -WarningVariable and
 # -InformationVariable, which the steps pass through $watch), shows the records on the
 # console as PowerShell renders them (the transcript records that), writes all of it down
@@ -150,7 +173,8 @@ $tokenMethods = 'XOAuth2', 'OAuthBearer'
 foreach ($method in $passwordMethods + $tokenMethods) {
     $directory = (New-Item -ItemType Directory -Path (Join-Path $OutputPath $method)).FullName
     $mailFolder = Join-Path $directory 'mail'
-    $null = New-Item -ItemType Directory -Path $mailFolder
+    $progressFolder = Join-Path $directory 'mail-progress'
+    $null = New-Item -ItemType Directory -Path $mailFolder, $progressFolder
     $Error.Clear()
     $null = Start-Transcript -LiteralPath (Join-Path $directory 'transcript.txt')
 
@@ -171,6 +195,7 @@ foreach ($method in $passwordMethods + $tokenMethods) {
     $null = Invoke-Step $directory 'get-session' { Get-Pop3Session @watch }
     $null = Invoke-Step $directory 'disconnect' { Disconnect-Pop3 -Session $session -PassThru @watch }
     Write-Seen $directory 'session-after' (Format-Output $session (Join-Path $directory 'session-after.clixml'))
+    Write-Seen $directory 'export-progress' (Get-ExportProgress $login $method $progressFolder)
     $null = Invoke-Step $directory 'failed-login' { Connect-Pop3 @where @wrongLogin -Authentication $method @watch }
 
     # What the saved mail looks like on disk: names and contents.
