@@ -43,11 +43,18 @@ internal static class DovecotConfig
 
             # Plaintext storage is what lets CRAM-MD5, DIGEST-MD5, SCRAM and APOP work.
             # APOP is not a SASL mechanism: it shows as the <...> timestamp in the greeting.
-            auth_mechanisms = plain login cram-md5 digest-md5 scram-sha-1 scram-sha-256 apop
+            auth_mechanisms = plain login cram-md5 digest-md5 scram-sha-1 scram-sha-256 apop xoauth2 oauthbearer
             disable_plaintext_auth = no
             passdb {
               driver = passwd-file
               args = {{In("passwd")}}
+            }
+            # Access tokens: a JWT the lab signs (DovecotLab.MintAccessToken), checked locally.
+            # A token is no password in the passwd-file, so that passdb fails and this one decides.
+            passdb {
+              driver = oauth2
+              mechanisms = xoauth2 oauthbearer
+              args = {{In("oauth2.conf")}}
             }
             userdb {
               driver = passwd-file
