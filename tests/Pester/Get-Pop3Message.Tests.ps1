@@ -148,38 +148,37 @@ Describe 'Get-Pop3Message against the lab mailbox' -Skip:(-not $lab.Available) {
         ($message | Format-List | Out-String -Width 120) | Should -BeLike ('*Date*: ' + $expected + '*')
     }
 
-    It 'shows the redacted dialogue with -Debug without a prompt per line' {
-        # A runspace without a user interface fails any prompt instead of waiting for one.
-        $other = [powershell]::Create()
-        try {
-            $script = {
-                param($ManifestPath, $Server, $Port, $Credential, $Thumbprint)
-                Import-Module -Name $ManifestPath -ErrorAction Stop
-                $s = Connect-Pop3 -Server $Server -Port $Port -Security StartTls -Credential $Credential -CertificateThumbprint $Thumbprint -ErrorAction Stop
-                try {
-                    Get-Pop3Message -Session $s -Number 1 -Debug -ErrorAction Stop | Out-Null
-                }
-                finally {
-                    Disconnect-Pop3 -Session $s -Discard
-                }
-            }
-            [void] $other.AddScript($script.ToString())
-            [void] $other.AddParameter('ManifestPath', (Get-Pop3ToolsManifestPath))
-            [void] $other.AddParameter('Server', $lab.Server)
-            [void] $other.AddParameter('Port', $lab.Port)
-            [void] $other.AddParameter('Credential', $lab.Credential)
-            [void] $other.AddParameter('Thumbprint', $lab.Thumbprint)
-            [void] $other.Invoke()
-            $errors = @($other.Streams.Error)
-            $dialogue = @($other.Streams.Information | Where-Object { $_.Tags -contains 'Pop3Tools.Dialogue' } | ForEach-Object { [string] $_.MessageData })
+    It 'shows the steps and the redacted dialogue with -Debug, never a prompt, in a console without input' {
+        # -Debug makes a compiled cmdlet's WriteDebug and WriteVerbose inquire; a console
+        # host then asks "Continue with this operation?" per line. -NonInteractive turns any
+        # such prompt into an error, so a fresh console PowerShell shows what a user gets.
+        $hostPath = (Get-Process -Id $PID).Path
+        $hostArguments = @()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') {
+            $hostArguments = @([Environment]::GetCommandLineArgs()[0])
         }
-        finally {
-            $other.Dispose()
-        }
+        $script = Join-Path $TestDrive 'debug-session.ps1'
+        Set-Content -Path $script -Value @'
+param($ManifestPath, $Server, $Port, $UserName, $Thumbprint)
+$ErrorActionPreference = 'Stop'
+Import-Module -Name $ManifestPath
+$credential = New-Object System.Management.Automation.PSCredential($UserName, (ConvertTo-SecureString $env:POP3TOOLS_TEST_PASSWORD -AsPlainText -Force))
+$s = Connect-Pop3 -Server $Server -Port $Port -Security StartTls -Credential $credential -CertificateThumbprint $Thumbprint -Debug
+$null = Get-Pop3Message -Session $s -Number 1 -Debug
+Disconnect-Pop3 -Session $s -Debug
+'finished'
+'@
+        $output = & $hostPath @hostArguments -NoProfile -NonInteractive -File $script -ManifestPath (Get-Pop3ToolsManifestPath) `
+            -Server $lab.Server -Port $lab.Port -UserName $lab.UserName -Thumbprint $lab.Thumbprint 6>&1 2>&1 | ForEach-Object { [string] $_ }
+        $text = $output -join "`n"
 
-        $errors | Should -BeNullOrEmpty
-        $dialogue | Should -Contain 'DEBUG: C: TOP 1 0'
-        ($dialogue -join "`n") | Should -Not -BeLike ('*' + $lab.Credential.GetNetworkCredential().Password + '*')
+        $LASTEXITCODE | Should -Be 0 -Because $text
+        $text | Should -Not -BeLike '*NonInteractive*'
+        $output | Should -Contain 'finished'
+        $output | Should -Contain 'DEBUG: C: TOP 1 0'
+        @($output | Where-Object { $_ -like 'VERBOSE: Opening a session to*' }).Count | Should -Be 1
+        @($output | Where-Object { $_ -like 'VERBOSE: Disconnected from*' }).Count | Should -Be 1
+        $text | Should -Not -BeLike ('*' + $lab.Credential.GetNetworkCredential().Password + '*')
     }
 
     It 'renders its messages with the module''s table view' {

@@ -77,7 +77,7 @@ namespace Pop3Tools.Commands
                 Log = CreateProtocolLog(),
             };
             NetworkCredential credential = CreateNetworkCredential();
-            WriteVerbose($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
+            WriteStep($"Opening a session to {Server}:{options.EffectivePort} as {credential.UserName} (security {Security}, authentication {Authentication}).");
 
             Pop3Session session;
             try
@@ -105,7 +105,7 @@ namespace Pop3Tools.Commands
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
             SessionRegistry.Instance.SetDefault(Runspace.DefaultRunspace, session);
-            WriteVerbose(DescribeConnected(session));
+            WriteStep(DescribeConnected(session));
             WriteObject(session);
         }
 

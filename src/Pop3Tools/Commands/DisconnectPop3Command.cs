@@ -58,12 +58,12 @@ namespace Pop3Tools.Commands
                 {
                     int discarded = session.PendingDeletions;
                     session.Discard(CancellationToken);
-                    WriteVerbose($"Disconnected from {session.Server}; {Plural.Of(discarded, "pending deletion")} discarded, no message deleted.");
+                    WriteStep($"Disconnected from {session.Server}; {Plural.Of(discarded, "pending deletion")} discarded, no message deleted.");
                 }
                 else
                 {
                     int deleted = session.Disconnect(CancellationToken);
-                    WriteVerbose($"Disconnected from {session.Server}; {Plural.Of(deleted, "message")} deleted.");
+                    WriteStep($"Disconnected from {session.Server}; {Plural.Of(deleted, "message")} deleted.");
                 }
                 if (PassThru)
                 {

@@ -17,12 +17,12 @@ namespace Pop3Tools.Commands
         internal IPop3ProtocolLog For(string label) => new Attempt(this, "[" + label + "] ");
 
         /// <summary>Writes what has arrived, waiting up to <paramref name="wait"/> for the first line.</summary>
-        internal void Pump(Cmdlet cmdlet, int wait)
+        internal void Pump(Pop3Cmdlet cmdlet, int wait)
         {
             while (lines.TryTake(out var line, wait))
             {
-                if (line.Verbose) cmdlet.WriteVerbose(line.Text);
-                else cmdlet.WriteDebug(line.Text);
+                if (line.Verbose) cmdlet.WriteStep(line.Text);
+                else cmdlet.WriteDialogue(line.Text);
                 wait = 0;
             }
         }

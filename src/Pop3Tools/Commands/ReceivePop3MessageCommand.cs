@@ -137,7 +137,7 @@ namespace Pop3Tools.Commands
                         progress.Complete();
                     }
                 }
-                WriteVerbose($"{Plural.Of(saved, "message")} saved to {folder}"
+                WriteStep($"{Plural.Of(saved, "message")} saved to {folder}"
                     + (Delete ? $"; {session.PendingDeletions} marked for deletion in this session. Disconnect-Pop3 deletes them; Disconnect-Pop3 -Discard keeps them." : "."));
             });
         }

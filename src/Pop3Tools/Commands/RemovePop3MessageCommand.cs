@@ -123,7 +123,7 @@ namespace Pop3Tools.Commands
                         progress?.Complete();
                     }
                 }
-                WriteVerbose($"{Plural.Of(marked, "message")} marked for deletion in {session.UserName} on {session.Server} "
+                WriteStep($"{Plural.Of(marked, "message")} marked for deletion in {session.UserName} on {session.Server} "
                     + $"({session.PendingDeletions} pending in this session). Disconnect-Pop3 deletes them; "
                     + "Disconnect-Pop3 -Discard keeps them.");
             });

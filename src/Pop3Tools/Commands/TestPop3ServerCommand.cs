@@ -70,7 +70,7 @@ namespace Pop3Tools.Commands
                 ThrowTerminatingError(new ErrorRecord(exception, "Pop3.InvalidArgument", ErrorCategory.InvalidArgument, Server));
                 return;
             }
-            WriteVerbose("Testing " + Server + ": " + string.Join(", ", request.Targets.Select(target => target.ToString()))
+            WriteStep("Testing " + Server + ": " + string.Join(", ", request.Targets.Select(target => target.ToString()))
                 + " at once, each step bounded by " + TimeoutSeconds + " s.");
 
             // The attempts run on their own threads; this one writes their dialogue as it arrives.
