@@ -19,10 +19,16 @@
 #                                 holding the same messages as the main one. The
 #                                 deletion tests use up one each, so the lab seeds
 #                                 them afresh before every run.
+#   POP3TOOLS_TEST_PARALLEL_USERS comma list of user:password like the scratch users,
+#                                 at least 40 mailboxes holding the same messages,
+#                                 reseeded before every run, all allowed to log in at
+#                                 once from the loopback: the parallel tests
+#                                 (Parallel.Tests.ps1) use each one in one scenario.
 #
 # Without the first seven, every server-dependent Describe is skipped (Pester reports
 # skips as skips) and a warning names what is missing; without three scratch users
-# the deletion tests are skipped likewise.
+# the deletion tests are skipped likewise, and without 40 parallel users the
+# parallel tests.
 
 function Get-Pop3ToolsManifestPath {
     [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'Pop3Tools.psd1'))
@@ -39,8 +45,22 @@ function New-Pop3TestCredential {
     New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $secure
 }
 
+# 'user:password,user:password' (the password may hold ':' but not ',') as credentials.
+function ConvertFrom-Pop3TestLogins {
+    param([string] $List)
+    if ([string]::IsNullOrEmpty($List)) {
+        return
+    }
+    foreach ($entry in ($List -split ',')) {
+        $parts = @($entry.Trim() -split ':', 2)
+        if ($parts.Count -eq 2 -and $parts[0] -ne '') {
+            New-Pop3TestCredential -UserName $parts[0] -Password $parts[1]
+        }
+    }
+}
+
 function Get-Pop3TestLab {
-    $lab = @{ Available = $false; Reason = ''; ScratchCredentials = @() }
+    $lab = @{ Available = $false; Reason = ''; ScratchCredentials = @(); ParallelCredentials = @() }
 
     $required = 'POP3TOOLS_TEST_SERVER', 'POP3TOOLS_TEST_PORT', 'POP3TOOLS_TEST_TLSPORT',
         'POP3TOOLS_TEST_USER', 'POP3TOOLS_TEST_PASSWORD', 'POP3TOOLS_TEST_THUMBPRINT',
@@ -60,14 +80,8 @@ function Get-Pop3TestLab {
     $lab.Thumbprint = $env:POP3TOOLS_TEST_THUMBPRINT
     $lab.MessageCount = [int] $env:POP3TOOLS_TEST_MESSAGE_COUNT
 
-    if (-not [string]::IsNullOrEmpty($env:POP3TOOLS_TEST_SCRATCH_USERS)) {
-        foreach ($entry in ($env:POP3TOOLS_TEST_SCRATCH_USERS -split ',')) {
-            $parts = @($entry.Trim() -split ':', 2)
-            if ($parts.Count -eq 2 -and $parts[0] -ne '') {
-                $lab.ScratchCredentials += New-Pop3TestCredential -UserName $parts[0] -Password $parts[1]
-            }
-        }
-    }
+    $lab.ScratchCredentials = @(ConvertFrom-Pop3TestLogins -List $env:POP3TOOLS_TEST_SCRATCH_USERS)
+    $lab.ParallelCredentials = @(ConvertFrom-Pop3TestLogins -List $env:POP3TOOLS_TEST_PARALLEL_USERS)
 
     $lab.Available = $true
     return $lab
