@@ -1,6 +1,6 @@
 # Shared by Parallel.Tests.ps1 (dot-sourced; not a test file itself): the script each
 # mailbox runs in its own runspace, the plans that say what it should do, and the
-# counters of what the process holds (sockets, file handles, threads).
+# counters of what the process holds (sockets, open files, threads).
 
 # What one mailbox's runspace runs, as text: ForEach-Object -Parallel refuses script
 # blocks from outside ($using:), runspaces take text anyway. It reports into
@@ -142,28 +142,32 @@ function Get-Pop3LabConnectionCount {
     $count
 }
 
-# What this PowerShell process holds: file descriptors (sockets and files), threads,
+# What this PowerShell process holds: its sockets, the files it has open (assemblies
+# aside: the runtime loads some of its own lazily, once, and keeps them open), threads,
 # and connections to the lab.
 function Get-Pop3ProcessResources {
     param([hashtable] $Lab)
+    $targets = @(Get-ChildItem -Path "/proc/$PID/fd" -ErrorAction SilentlyContinue | ForEach-Object { [string] $_.LinkTarget })
     [pscustomobject] @{
-        FileDescriptors = @(Get-ChildItem -Path "/proc/$PID/fd").Count
+        Sockets = @($targets | Where-Object { $_ -like 'socket:*' }).Count
+        Files = @($targets | Where-Object { $_ -like '/*' -and $_ -notlike '/proc/*' -and $_ -notmatch '\.(dll|so(\.[0-9.]+)?)$' }).Count
         Threads = (Get-Process -Id $PID).Threads.Count
         LabConnections = Get-Pop3LabConnectionCount -Lab $Lab
     }
 }
 
-# Waits (bounded) until the process is back within the tolerance of the baseline:
-# closed sockets and finished threads go away a moment after the work ends.
+# Waits (bounded) until the process is back to its baseline (threads within a
+# tolerance): closed sockets and finished threads go away a moment after the work ends.
 function Wait-Pop3ResourcesSettled {
-    param([hashtable] $Lab, $Baseline, [int] $FileTolerance, [int] $ThreadTolerance, [int] $TimeoutSeconds)
+    param([hashtable] $Lab, $Baseline, [int] $ThreadTolerance, [int] $TimeoutSeconds)
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     do {
         [GC]::Collect()
         [GC]::WaitForPendingFinalizers()
         $now = Get-Pop3ProcessResources -Lab $Lab
         $settled = $now.LabConnections -le $Baseline.LabConnections -and
-            $now.FileDescriptors -le $Baseline.FileDescriptors + $FileTolerance -and
+            $now.Sockets -le $Baseline.Sockets -and
+            $now.Files -le $Baseline.Files -and
             $now.Threads -le $Baseline.Threads + $ThreadTolerance
         if ($settled) { break }
         Start-Sleep -Milliseconds 250

@@ -24,11 +24,17 @@
 #                                 reseeded before every run, all allowed to log in at
 #                                 once from the loopback: the parallel tests
 #                                 (Parallel.Tests.ps1) use each one in one scenario.
+#   POP3TOOLS_TEST_SECRET_USER    user:password of a mailbox for Secrets.Tests.ps1, the
+#                                 password chosen so that URL, JSON, XML, UTF-8 and
+#                                 base64 encodings all differ from it (no ',' or ':')
+#   POP3TOOLS_TEST_OAUTH_USER     user:access-token of a mailbox the server lets in with
+#                                 XOAUTH2 and OAUTHBEARER (the lab mints a JWT its
+#                                 Dovecot validates locally)
 #
 # Without the first seven, every server-dependent Describe is skipped (Pester reports
 # skips as skips) and a warning names what is missing; without three scratch users
 # the deletion tests are skipped likewise, and without 40 parallel users the
-# parallel tests.
+# parallel tests. Without the last two, Secrets.Tests.ps1 is.
 
 function Get-Pop3ToolsManifestPath {
     [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'Pop3Tools.psd1'))
@@ -85,6 +91,27 @@ function Get-Pop3TestLab {
 
     $lab.Available = $true
     return $lab
+}
+
+# The secrets Secrets.Tests.ps1 hunts for, or $null without the lab settings. The wrong
+# password shares no long run of characters with the right one; the wrong token differs
+# in its signature, which every form of the right one spans: a leak names which it was.
+function Get-Pop3TestSecrets {
+    if ([string]::IsNullOrEmpty($env:POP3TOOLS_TEST_SECRET_USER) -or [string]::IsNullOrEmpty($env:POP3TOOLS_TEST_OAUTH_USER)) {
+        return $null
+    }
+    $password = @($env:POP3TOOLS_TEST_SECRET_USER -split ':', 2)
+    $token = @($env:POP3TOOLS_TEST_OAUTH_USER -split ':', 2)
+    $reversed = $password[1].ToCharArray()
+    [Array]::Reverse($reversed)
+    # A JWT whose signature is reversed: well formed, signed wrong.
+    $parts = $token[1] -split '\.'
+    $signature = $parts[2].ToCharArray()
+    [Array]::Reverse($signature)
+    @{
+        User = $password[0]; Password = $password[1]; WrongPassword = -join $reversed
+        OAuthUser = $token[0]; Token = $token[1]; WrongToken = $parts[0] + '.' + $parts[1] + '.' + (-join $signature)
+    }
 }
 
 # A session on the plain port secured with STLS and the lab certificate pinned: the

@@ -30,6 +30,12 @@ var parallel = Enumerable.Range(1, ParallelMailboxes).Select(i => $"par{i:D2}").
 lab.AddMailboxes(new[] { "pester" }.Concat(scratch).Concat(parallel).ToList(), password, messages);
 string Logins(IEnumerable<string> users) => string.Join(",", users.Select(user => $"{user}:{password}"));
 
+// Secrets.Tests.ps1 looks for every encoding of these: a password that URL, JSON, XML,
+// UTF-8 and base64 all change, and an access token Dovecot's oauth2 passdb accepts.
+const string secretPassword = "S\u00ebcr\u00e9t+/P\u00e4%ss&w0rd=\u20ac\"7Q'<x>";
+lab.AddMailbox("secrets", secretPassword, messages);
+lab.AddMailbox("oauth", "unused-" + Guid.NewGuid().ToString("N"), messages);
+
 var settings = new Dictionary<string, string>
 {
     ["POP3TOOLS_TEST_SERVER"] = lab.Host,
@@ -41,6 +47,8 @@ var settings = new Dictionary<string, string>
     ["POP3TOOLS_TEST_MESSAGE_COUNT"] = messages.Count.ToString(),
     ["POP3TOOLS_TEST_SCRATCH_USERS"] = Logins(scratch),
     ["POP3TOOLS_TEST_PARALLEL_USERS"] = Logins(parallel),
+    ["POP3TOOLS_TEST_SECRET_USER"] = "secrets:" + secretPassword,
+    ["POP3TOOLS_TEST_OAUTH_USER"] = "oauth:" + lab.MintAccessToken("oauth", TimeSpan.FromHours(3)),
 };
 
 // Written whole, then renamed, so the reader never sees half a file.
