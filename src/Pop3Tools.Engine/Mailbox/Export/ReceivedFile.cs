@@ -42,8 +42,6 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// <summary>Upper-case hex, set by <see cref="Complete"/>.</summary>
         public string Sha256 { get; private set; } = string.Empty;
 
-        public (string? Subject, string? From, DateTimeOffset? Date) Headers { get; private set; }
-
         public void Write(byte[] buffer, int count)
         {
             _file!.Write(buffer, 0, count);
@@ -76,8 +74,10 @@ namespace Pop3Tools.Engine.Mailbox.Export
             }
             _file!.Flush(flushToDisk: false);
             Sha256 = Hex(_hash.GetHashAndReset());
-            Headers = _headers.Read();
         }
+
+        /// <summary>Subject, From and Date from the header block seen on the way; parsed by whichever thread commits the file.</summary>
+        public (string? Subject, string? From, DateTimeOffset? Date) ReadHeaders() => _headers.Read();
 
         /// <summary>Flushes the file to the device and closes it; the temporary name stays.</summary>
         public void FlushToDevice()
