@@ -263,7 +263,8 @@ namespace Pop3Tools
                         if (_bytesDone - _bytesReported >= ProgressStepBytes) Report();
                         _cancellationToken.ThrowIfCancellationRequested();
                     }
-                    file.Complete();
+                    // Retrieve hands every message over as the protocol's data stream.
+                    file.Complete(((MessageDataStream)data).LineEnds);
                     keep = true;
                     return file;
                 }
