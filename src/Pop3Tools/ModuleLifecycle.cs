@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Loading;
 
@@ -19,9 +20,17 @@ namespace Pop3Tools
         }
 
         /// <summary>
-        /// Drops every open session without QUIT, so nothing marked for deletion is
-        /// committed behind the user's back and no socket outlives the module.
+        /// Drops the sessions this runspace opened without QUIT, so nothing marked for
+        /// deletion is committed behind the user's back and no socket outlives the module.
+        /// Other runspaces keep theirs: the module is imported into each runspace, and one
+        /// runspace's Remove-Module (or Import-Module -Force) must not cut the sessions of
+        /// a ForEach-Object -Parallel or runspace-pool sibling.
         /// </summary>
-        public void OnRemove(PSModuleInfo psModuleInfo) => SessionRegistry.Instance.CloseAll();
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace == null) SessionRegistry.Instance.CloseAll();
+            else SessionRegistry.Instance.CloseScope(runspace);
+        }
     }
 }

@@ -19,10 +19,22 @@
 #                                 holding the same messages as the main one. The
 #                                 deletion tests use up one each, so the lab seeds
 #                                 them afresh before every run.
+#   POP3TOOLS_TEST_PARALLEL_USERS comma list of user:password like the scratch users,
+#                                 at least 40 mailboxes holding the same messages,
+#                                 reseeded before every run, all allowed to log in at
+#                                 once from the loopback: the parallel tests
+#                                 (Parallel.Tests.ps1) use each one in one scenario.
+#   POP3TOOLS_TEST_SECRET_USER    user:password of a mailbox for Secrets.Tests.ps1, the
+#                                 password chosen so that URL, JSON, XML, UTF-8 and
+#                                 base64 encodings all differ from it (no ',' or ':')
+#   POP3TOOLS_TEST_OAUTH_USER     user:access-token of a mailbox the server lets in with
+#                                 XOAUTH2 and OAUTHBEARER (the lab mints a JWT its
+#                                 Dovecot validates locally)
 #
 # Without the first seven, every server-dependent Describe is skipped (Pester reports
 # skips as skips) and a warning names what is missing; without three scratch users
-# the deletion tests are skipped likewise.
+# the deletion tests are skipped likewise, and without 40 parallel users the
+# parallel tests. Without the last two, Secrets.Tests.ps1 is.
 
 function Get-Pop3ToolsManifestPath {
     [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'Pop3Tools.psd1'))
@@ -39,8 +51,22 @@ function New-Pop3TestCredential {
     New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $secure
 }
 
+# 'user:password,user:password' (the password may hold ':' but not ',') as credentials.
+function ConvertFrom-Pop3TestLogins {
+    param([string] $List)
+    if ([string]::IsNullOrEmpty($List)) {
+        return
+    }
+    foreach ($entry in ($List -split ',')) {
+        $parts = @($entry.Trim() -split ':', 2)
+        if ($parts.Count -eq 2 -and $parts[0] -ne '') {
+            New-Pop3TestCredential -UserName $parts[0] -Password $parts[1]
+        }
+    }
+}
+
 function Get-Pop3TestLab {
-    $lab = @{ Available = $false; Reason = ''; ScratchCredentials = @() }
+    $lab = @{ Available = $false; Reason = ''; ScratchCredentials = @(); ParallelCredentials = @() }
 
     $required = 'POP3TOOLS_TEST_SERVER', 'POP3TOOLS_TEST_PORT', 'POP3TOOLS_TEST_TLSPORT',
         'POP3TOOLS_TEST_USER', 'POP3TOOLS_TEST_PASSWORD', 'POP3TOOLS_TEST_THUMBPRINT',
@@ -60,17 +86,32 @@ function Get-Pop3TestLab {
     $lab.Thumbprint = $env:POP3TOOLS_TEST_THUMBPRINT
     $lab.MessageCount = [int] $env:POP3TOOLS_TEST_MESSAGE_COUNT
 
-    if (-not [string]::IsNullOrEmpty($env:POP3TOOLS_TEST_SCRATCH_USERS)) {
-        foreach ($entry in ($env:POP3TOOLS_TEST_SCRATCH_USERS -split ',')) {
-            $parts = @($entry.Trim() -split ':', 2)
-            if ($parts.Count -eq 2 -and $parts[0] -ne '') {
-                $lab.ScratchCredentials += New-Pop3TestCredential -UserName $parts[0] -Password $parts[1]
-            }
-        }
-    }
+    $lab.ScratchCredentials = @(ConvertFrom-Pop3TestLogins -List $env:POP3TOOLS_TEST_SCRATCH_USERS)
+    $lab.ParallelCredentials = @(ConvertFrom-Pop3TestLogins -List $env:POP3TOOLS_TEST_PARALLEL_USERS)
 
     $lab.Available = $true
     return $lab
+}
+
+# The secrets Secrets.Tests.ps1 hunts for, or $null without the lab settings. The wrong
+# password shares no long run of characters with the right one; the wrong token differs
+# in its signature, which every form of the right one spans: a leak names which it was.
+function Get-Pop3TestSecrets {
+    if ([string]::IsNullOrEmpty($env:POP3TOOLS_TEST_SECRET_USER) -or [string]::IsNullOrEmpty($env:POP3TOOLS_TEST_OAUTH_USER)) {
+        return $null
+    }
+    $password = @($env:POP3TOOLS_TEST_SECRET_USER -split ':', 2)
+    $token = @($env:POP3TOOLS_TEST_OAUTH_USER -split ':', 2)
+    $reversed = $password[1].ToCharArray()
+    [Array]::Reverse($reversed)
+    # A JWT whose signature is reversed: well formed, signed wrong.
+    $parts = $token[1] -split '\.'
+    $signature = $parts[2].ToCharArray()
+    [Array]::Reverse($signature)
+    @{
+        User = $password[0]; Password = $password[1]; WrongPassword = -join $reversed
+        OAuthUser = $token[0]; Token = $token[1]; WrongToken = $parts[0] + '.' + $parts[1] + '.' + (-join $signature)
+    }
 }
 
 # A session on the plain port secured with STLS and the lab certificate pinned: the

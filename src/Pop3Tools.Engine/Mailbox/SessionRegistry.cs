@@ -115,10 +115,19 @@ namespace Pop3Tools.Engine.Mailbox
             get { lock (_gate) return _open.ToArray(); }
         }
 
-        /// <summary>Drops every open session without QUIT (module removal): nothing is committed.</summary>
-        public void CloseAll()
+        /// <summary>Drops every open session without QUIT: nothing is committed.</summary>
+        public void CloseAll() => Drop(OpenSessions);
+
+        /// <summary>
+        /// Drops the sessions <paramref name="scope"/> opened, without QUIT, and leaves every
+        /// other scope's alone: a runspace that closes or removes the module ends its own
+        /// sessions (their sockets and their uncommitted deletions), never another runspace's.
+        /// </summary>
+        public void CloseScope(object scope) => Drop(SessionsOf(scope));
+
+        private void Drop(IReadOnlyList<Pop3Session> sessions)
         {
-            foreach (var session in OpenSessions)
+            foreach (var session in sessions)
             {
                 session.Abort();
                 Forget(session);

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Engine.Protocol;
 
 namespace Pop3Tools.Commands
@@ -104,7 +103,7 @@ namespace Pop3Tools.Commands
 
             // The log writes to this cmdlet, which is gone once the call ends.
             session.Log = null;
-            SessionRegistry.Instance.SetDefault(Runspace.DefaultRunspace, session);
+            RunspaceSessions.SetDefault(Runspace.DefaultRunspace, session);
             WriteStep(DescribeConnected(session));
             WriteObject(session);
         }

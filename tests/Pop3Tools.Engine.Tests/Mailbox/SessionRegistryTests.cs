@@ -172,6 +172,37 @@ namespace Pop3Tools.Engine.Tests.Mailbox
     
 
         [Fact]
+        public void CloseScope_drops_that_scopes_sessions_without_QUIT_and_leaves_the_others_open()
+        {
+            using var mailbox = new FakeMailbox(Two);
+            var mine = mailbox.Open();
+            var mineToo = mailbox.Open();
+            var theirs = mailbox.Open();
+            var registry = new SessionRegistry();
+            object closing = new(), other = new();
+            registry.SetDefault(closing, mineToo);
+            registry.SetDefault(closing, mine);
+            registry.SetDefault(other, theirs);
+            var infos = mine.Resolve(Pop3MessageSelection.All, _ => { }, Timeouts.Token());
+            mine.MarkForDeletion(infos, _ => { }, (_, _) => { }, Timeouts.Token());
+
+            registry.CloseScope(closing);
+
+            Assert.False(mine.IsConnected);
+            Assert.False(mineToo.IsConnected);
+            Assert.Empty(registry.SessionsOf(closing));
+            Assert.Null(registry.GetDefault(closing));
+            Assert.True(theirs.IsConnected);
+            Assert.Same(theirs, registry.GetDefault(other));
+            Assert.Equal(new[] { theirs }, registry.OpenSessions);
+            // Only the session left open ends with QUIT, and it had nothing marked.
+            theirs.Discard(Timeouts.Token());
+            mailbox.WaitUntilServed();
+            Assert.Single(mailbox.Commands, command => command == "QUIT");
+            Assert.Empty(mailbox.Committed);
+        }
+
+        [Fact]
         public async Task CloseAll_stops_an_operation_in_flight_on_another_thread()
         {
             using var mailbox = new FakeMailbox(Two) { HangOn = "TOP" };

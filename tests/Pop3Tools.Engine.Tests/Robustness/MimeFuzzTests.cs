@@ -48,8 +48,9 @@ public class MimeFuzzTests
         var mutation = Mutator.Mutate(original.Bytes, random);
         var keepRaw = random.Next(2) == 0;
         var bytes = mutation.Bytes;
-        var result = FuzzCase.Run(() =>
+        var result = FuzzCase.Run(budget =>
         {
+            budget.Bound = 64L * 1024 * 1024 + 40L * bytes.Length;
             try
             {
                 MessageParser.Parse(new MemoryStream(bytes), new Pop3MessageInfo(null!, 1, "uid-1", bytes.Length), keepRaw, CancellationToken.None);
@@ -59,7 +60,7 @@ public class MimeFuzzTests
                 // Typed: the listing path below still gets its turn.
             }
             MessageHeaders.Parse(new MemoryStream(bytes));
-        }, TimeBound, 64L * 1024 * 1024 + 40L * bytes.Length);
+        }, TimeBound, AllocationScope.CaseThread);
         return (mutation, result);
     }
 }

@@ -45,6 +45,9 @@ public sealed class ScriptedConnection
     /// <summary>0 for the first connection the server accepted, 1 for the next...</summary>
     public int Index { get; }
 
+    /// <summary>Bounds every later read (the TLS handshake's too): a client that went quiet ends the script sooner.</summary>
+    public void SetReadTimeout(TimeSpan timeout) => client.ReceiveTimeout = (int)timeout.TotalMilliseconds;
+
     /// <summary>Every line the client sent, in order.</summary>
     public List<string> Received { get; } = new();
 

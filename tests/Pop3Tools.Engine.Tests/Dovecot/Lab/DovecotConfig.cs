@@ -43,11 +43,18 @@ internal static class DovecotConfig
 
             # Plaintext storage is what lets CRAM-MD5, DIGEST-MD5, SCRAM and APOP work.
             # APOP is not a SASL mechanism: it shows as the <...> timestamp in the greeting.
-            auth_mechanisms = plain login cram-md5 digest-md5 scram-sha-1 scram-sha-256 apop
+            auth_mechanisms = plain login cram-md5 digest-md5 scram-sha-1 scram-sha-256 apop xoauth2 oauthbearer
             disable_plaintext_auth = no
             passdb {
               driver = passwd-file
               args = {{In("passwd")}}
+            }
+            # Access tokens: a JWT the lab signs (DovecotLab.MintAccessToken), checked locally.
+            # A token is no password in the passwd-file, so that passdb fails and this one decides.
+            passdb {
+              driver = oauth2
+              mechanisms = xoauth2 oauthbearer
+              args = {{In("oauth2.conf")}}
             }
             userdb {
               driver = passwd-file
@@ -92,7 +99,9 @@ internal static class DovecotConfig
               pop3_uidl_format = %08Xu%08Xv
               pop3_no_flag_updates = yes
               pop3_fast_size_lookups = yes
-              # Tests run in parallel, all from 127.0.0.1, often as the same user.
+              # Tests run in parallel, all from 127.0.0.1, often as the same user. Concurrent
+              # logins are bounded by pop3-login's process_limit (default_process_limit, 100):
+              # enough for Parallel.Tests.ps1's 20 at once.
               mail_max_userip_connections = 200
             }
 

@@ -76,6 +76,7 @@ public sealed partial class DovecotLab : IDisposable
             }
 
             lab.PrepareMailRoot();
+            lab.PrepareOAuth2();
             lab.Launch();
             return lab;
         }
