@@ -43,7 +43,6 @@ function Format-ErrorRecord {
         'TargetObject as JSON: ' + (ConvertTo-Json -InputObject $Record.TargetObject -Depth 5 -WarningAction SilentlyContinue)
         'As the console shows it: ' + ($Record | Out-String -Width 250)
         'Every property: ' + ($Record | Format-List -Property * -Force | Out-String -Width 250)
-        'JSON: ' + (ConvertTo-Json -InputObject $Record -Depth 5 -WarningAction SilentlyContinue)
     )
     if ($null -ne $Record.ErrorDetails) {
         $text += 'ErrorDetails: ' + $Record.ErrorDetails.Message + ' / ' + $Record.ErrorDetails.RecommendedAction
@@ -53,10 +52,15 @@ function Format-ErrorRecord {
         $text += 'PositionMessage: ' + $Record.InvocationInfo.PositionMessage
     }
     $text += Format-ExceptionChain $Record.Exception
-    # PowerShell 7's full dump of the record, as a user asks for it after a failure (slow:
-    # only for the $Error entries, which hold the same records as the streams).
-    if ($Deep -and $null -ne (Get-Command -Name Get-Error -ErrorAction SilentlyContinue)) {
-        $text += ($Record | Get-Error | Out-String -Width 250)
+    # The slow views only for the $Error entries, which hold the same records as the streams.
+    # Depth 3 for JSON: at 5 it walks from the exception into reflection (TargetSite), 2.7 MB
+    # and seconds per record, and no deeper level holds anything of the module's own.
+    if ($Deep) {
+        $text += 'JSON: ' + (ConvertTo-Json -InputObject $Record -Depth 3 -WarningAction SilentlyContinue)
+        # PowerShell 7's full dump of the record, as a user asks for it after a failure.
+        if ($null -ne (Get-Command -Name Get-Error -ErrorAction SilentlyContinue)) {
+            $text += ($Record | Get-Error | Out-String -Width 250)
+        }
     }
     $text
 }
@@ -64,7 +68,7 @@ function Format-ErrorRecord {
 # Every entry of $Error: records, and the bare exceptions PowerShell sometimes keeps there.
 function Format-ErrorVariable {
     param([string] $ClixmlPath)
-    Export-Clixml -InputObject $global:Error -Path $ClixmlPath -Depth 5
+    Export-Clixml -InputObject $global:Error -Path $ClixmlPath -Depth 3
     $text = @('CliXml: ' + (Get-Content -LiteralPath $ClixmlPath -Raw))
     foreach ($entry in $global:Error) {
         if ($entry -is [System.Management.Automation.ErrorRecord]) {
@@ -116,6 +120,29 @@ function Test-Record {
         $Item -is [System.Management.Automation.InformationalRecord]
 }
 
+# *>& cannot redirect progress: a session of its own in a runspace of its own, whose
+# progress records PowerShell keeps, exports the mailbox (the path that reports progress).
+function Get-ExportProgress {
+    param([hashtable] $Login, [string] $Method, [string] $Folder)
+    $nested = [powershell]::Create()
+    try {
+        $export = {
+            param($Manifest, $Where, $Login, $Method, $Folder)
+            Import-Module -Name $Manifest
+            $session = Connect-Pop3 @Where @Login -Authentication $Method
+            $null = Receive-Pop3Message -Session $session -All -Path $Folder
+            Disconnect-Pop3 -Session $session
+        }
+        $null = $nested.AddScript($export.ToString()).AddParameters(@{
+            Manifest = Get-Pop3ToolsManifestPath; Where = $where; Login = $Login; Method = $Method; Folder = $Folder }).Invoke()
+        @($nested.Streams.Progress | ForEach-Object { $_.Activity + ' | ' + $_.StatusDescription + ' | ' + $_.CurrentOperation })
+        @($nested.Streams.Error | ForEach-Object { $_.ToString() })
+    }
+    finally {
+        $nested.Dispose()
+    }
+}
+
 # Runs one step with every stream captured (*>&1, and -ErrorVariable, -WarningVariable and
 # -InformationVariable, which the steps pass through $watch), shows the records on the
 # console as PowerShell renders them (the transcript records that), writes all of it down
@@ -146,7 +173,8 @@ $tokenMethods = 'XOAuth2', 'OAuthBearer'
 foreach ($method in $passwordMethods + $tokenMethods) {
     $directory = (New-Item -ItemType Directory -Path (Join-Path $OutputPath $method)).FullName
     $mailFolder = Join-Path $directory 'mail'
-    $null = New-Item -ItemType Directory -Path $mailFolder
+    $progressFolder = Join-Path $directory 'mail-progress'
+    $null = New-Item -ItemType Directory -Path $mailFolder, $progressFolder
     $Error.Clear()
     $null = Start-Transcript -LiteralPath (Join-Path $directory 'transcript.txt')
 
@@ -167,6 +195,7 @@ foreach ($method in $passwordMethods + $tokenMethods) {
     $null = Invoke-Step $directory 'get-session' { Get-Pop3Session @watch }
     $null = Invoke-Step $directory 'disconnect' { Disconnect-Pop3 -Session $session -PassThru @watch }
     Write-Seen $directory 'session-after' (Format-Output $session (Join-Path $directory 'session-after.clixml'))
+    Write-Seen $directory 'export-progress' (Get-ExportProgress $login $method $progressFolder)
     $null = Invoke-Step $directory 'failed-login' { Connect-Pop3 @where @wrongLogin -Authentication $method @watch }
 
     # What the saved mail looks like on disk: names and contents.

@@ -2,8 +2,9 @@
 # default). Secrets.Child.ps1 runs, in a fresh PowerShell against the lab Dovecot, a full
 # session and a failed login for every -Authentication method, each cmdlet with -Verbose and
 # -Debug, and writes down everything it saw: every stream (*>&1 and the -*Variable
-# parameters), the console and a transcript, every $Error entry in depth, and every output
-# object and the session as views, JSON and CliXml. This file then hunts each of those texts
+# parameters), the progress records of an export, the console and a transcript, every $Error
+# entry in depth, every output object and the session as views, JSON and CliXml, and the
+# files saved. This file then hunts each of those texts
 # for every form of the password and of the access token (and of the wrong ones sent by the
 # failed logins): as is, URL/JSON/XML-escaped, hex, base64 at all three alignments, and the
 # SASL messages that carry them. A hit names the form and the file, never the secret.
@@ -195,6 +196,7 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
         Get-SeenText $seen "$Method/receive.streams.txt" | Should -Match 'Subject'
         Get-SeenText $seen "$Method/disconnect.streams.txt" | Should -Match 'IsConnected\s*: False'
         Get-SeenText $seen "$Method/mail-folder.txt" | Should -Match '\.eml'
+        Get-SeenText $seen "$Method/export-progress.txt" | Should -Match 'Exporting messages to .+ \| 12 of 12 messages'
         Get-SeenText $seen "$Method/failed-login.streams.txt" | Should -Match 'Pop3\.AuthenticationFailed'
         Get-SeenText $seen "$Method/failed-login.variables.txt" | Should -Match 'Pop3\.AuthenticationFailed'
         $errors = Get-SeenText $seen "$Method/error-variable.txt"

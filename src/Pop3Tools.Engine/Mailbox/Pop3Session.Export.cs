@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Pop3Tools.Engine.Mailbox;
 using Pop3Tools.Engine.Mailbox.Export;
@@ -123,6 +124,7 @@ namespace Pop3Tools
             private readonly List<ReceivedFile> _arrived = new List<ReceivedFile>();
             /// <summary>With Delete: committed messages waiting for their DELE.</summary>
             private readonly List<Pop3SavedMessage> _durable = new List<Pop3SavedMessage>();
+            private BackgroundCommitter? _committer;
             private long _arrivedBytes;
             private int _messagesDone;
             private int _messagesTotal;
@@ -163,35 +165,40 @@ namespace Pop3Tools
                 }
                 Report();
 
-                try
+                using (_committer = new BackgroundCommitter(_store))
                 {
-                    _client.Retrieve(numbers, (number, data) =>
+                    try
                     {
-                        var file = Receive(byNumber[number], data);
-                        if (file != null)
+                        _client.Retrieve(numbers, (number, data) =>
                         {
-                            _arrived.Add(file);
-                            _arrivedBytes += file.Length;
-                        }
-                        Advance();
-                        if (_arrived.Count >= _options.GroupSize || _arrivedBytes >= _options.GroupBytes) CommitArrived();
-                    },
-                    (number, error) =>
+                            var file = Receive(byNumber[number], data);
+                            if (file != null)
+                            {
+                                _arrived.Add(file);
+                                _arrivedBytes += file.Length;
+                            }
+                            Advance();
+                            if (_arrived.Count >= _options.GroupSize || _arrivedBytes >= _options.GroupBytes) HandOverArrived();
+                            Deliver(_committer.TakeReady());
+                        },
+                        (number, error) =>
+                        {
+                            _onError(byNumber[number], error);
+                            Advance();
+                        },
+                        _cancellationToken,
+                        // A reply running far past its LIST size (one that never ends) is refused, not written to disk forever.
+                        number => byNumber[number].Size);
+                    }
+                    catch
                     {
-                        _onError(byNumber[number], error);
-                        Advance();
-                    },
-                    _cancellationToken,
-                    // A reply running far past its LIST size (one that never ends) is refused, not written to disk forever.
-                    number => byNumber[number].Size);
-                }
-                catch
-                {
-                    KeepWhatArrived();
-                    throw;
-                }
+                        KeepWhatArrived();
+                        throw;
+                    }
 
-                CommitArrived();
+                    HandOverArrived();
+                    Deliver(_committer.Finish());
+                }
                 if (!_options.Delete || _durable.Count == 0) return;
                 var saved = new Dictionary<int, Pop3SavedMessage>(_durable.Count);
                 var listings = new List<Pop3MessageInfo>(_durable.Count);
@@ -204,31 +211,34 @@ namespace Pop3Tools
                 foreach (var message in _durable) _onSaved(message);
             }
 
-            /// <summary>Makes the files that arrived durable and journaled, then reports them (or keeps them for the DELEs).</summary>
-            private void CommitArrived()
+            /// <summary>Hands the files that arrived since the last group to the committer.</summary>
+            private void HandOverArrived()
             {
                 if (_arrived.Count == 0) return;
                 var files = new List<ReceivedFile>(_arrived);
                 _arrived.Clear();
                 _arrivedBytes = 0;
-                try
+                _committer!.Add(files);
+            }
+
+            /// <summary>Writes what the committer made durable (or could not), on this thread.</summary>
+            private void Deliver(List<CommitOutcome> outcomes)
+            {
+                foreach (var outcome in outcomes)
                 {
-                    foreach (var pair in _store.Commit(files, (file, error) => _onError(file.Listing, error)))
+                    var file = outcome.File;
+                    if (outcome.Error != null)
                     {
-                        var file = pair.Key;
-                        var headers = file.Headers;
-                        var message = new Pop3SavedMessage(file.Listing, pair.Value, file.Length, file.Sha256, headers.Subject, headers.From, headers.Date);
-                        if (_options.Delete) _durable.Add(message);
-                        else _onSaved(message);
+                        _onError(file.Listing, outcome.Error);
+                        continue;
                     }
-                }
-                finally
-                {
-                    foreach (var file in files) file.Dispose();
+                    var headers = outcome.Headers;
+                    var message = new Pop3SavedMessage(file.Listing, outcome.Path!, file.Length, file.Sha256, headers.Subject, headers.From, headers.Date);
+                    if (_options.Delete) _durable.Add(message);
+                    else _onSaved(message);
                 }
             }
 
-            /// <summary>Streams one message into a temporary file; null when it failed (reported) or was cut off (thrown).</summary>
             private ReceivedFile? Receive(Pop3MessageInfo info, Stream data)
             {
                 ReceivedFile file;
@@ -253,7 +263,8 @@ namespace Pop3Tools
                         if (_bytesDone - _bytesReported >= ProgressStepBytes) Report();
                         _cancellationToken.ThrowIfCancellationRequested();
                     }
-                    file.Complete();
+                    // Retrieve hands every message over as the protocol's data stream.
+                    file.Complete(((MessageDataStream)data).LineEnds);
                     keep = true;
                     return file;
                 }
@@ -290,23 +301,27 @@ namespace Pop3Tools
             }
 
             /// <summary>After a lost link or a stop: the messages that arrived whole are kept (never marked).</summary>
+            /// <summary>
+            /// After a failure: whole messages that arrived are committed all the same, so a new
+            /// export skips them; none is marked for deletion, and the failure is what is reported.
+            /// </summary>
             private void KeepWhatArrived()
             {
-                var files = new List<ReceivedFile>(_arrived);
-                _arrived.Clear();
+                List<CommitOutcome> rest;
                 try
                 {
-                    var kept = _store.Commit(files, (file, error) => { });
-                    if (kept.Count > 0) _session._log.Step($"Kept the {kept.Count} message(s) that arrived whole; a new export skips them");
+                    HandOverArrived();
+                    rest = _committer!.Finish();
                 }
                 catch (Pop3Exception)
                 {
                     // The original failure is the one to report; these stay on the server.
+                    return;
                 }
-                finally
-                {
-                    foreach (var file in files) file.Dispose();
-                }
+                var kept = rest.Count(outcome => outcome.Error == null);
+                if (kept > 0) _session._log.Step($"Kept the {kept} message(s) that arrived whole; a new export skips them");
+                // Saved is saved: shown as it would have been had the failure come later, unless the user stopped the run.
+                if (!_options.Delete && !_cancellationToken.IsCancellationRequested) Deliver(rest);
             }
 
             private void Advance()

@@ -33,39 +33,45 @@ namespace Pop3Tools
                 RequireTop(client);
                 _log.Step($"Reading the headers of {Plural.Of(total, "message")} (TOP n 0)");
                 var done = 0;
-                void Advance() => progress?.Invoke(++done, total);
-                void Fail(int number, Pop3Exception error)
+                void Deliver(BackgroundHeaderParser.Result result)
                 {
-                    Each(byNumber[number], info => onError(info, error));
-                    Advance();
+                    if (result.Headers == null)
+                    {
+                        Each(byNumber[result.Number], info => onError(info, result.Error!));
+                    }
+                    else
+                    {
+                        Each(byNumber[result.Number], info =>
+                        {
+                            info.SetHeaders(result.Headers);
+                            Remember(info);
+                            onMessage(info);
+                        });
+                    }
+                    progress?.Invoke(++done, total);
                 }
 
-                // One MimeKit parser for the whole listing: a new one per message doubled its allocations.
-                var reader = new HeaderBlockReader();
-                client.Top(byNumber.Numbers, 0, (number, stream) =>
+                // Parsing runs beside the network loop; finished messages are written from this thread.
+                using (var parser = new BackgroundHeaderParser())
                 {
-                    MessageHeaders headers;
-                    try
+                    client.Top(byNumber.Numbers, 0, (number, stream) =>
                     {
-                        headers = reader.Read(stream);
-                    }
-                    catch (Pop3Exception error)
-                    {
-                        Fail(number, error);
-                        return;
-                    }
-                    Each(byNumber[number], info =>
-                    {
-                        info.SetHeaders(headers);
-                        Remember(info);
-                        onMessage(info);
-                    });
-                    Advance();
-                },
-                Fail,
-                cancellationToken,
-                // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
-                number => byNumber[number][0].Size);
+                        try
+                        {
+                            parser.Add(number, stream);
+                        }
+                        catch (Pop3Exception error)
+                        {
+                            parser.AddError(number, error);
+                        }
+                        foreach (var result in parser.TakeReady()) Deliver(result);
+                    },
+                    parser.AddError,
+                    cancellationToken,
+                    // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
+                    number => byNumber[number][0].Size);
+                    foreach (var result in parser.TakeRest(cancellationToken)) Deliver(result);
+                }
             });
         }
 

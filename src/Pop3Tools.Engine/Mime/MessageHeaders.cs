@@ -13,8 +13,11 @@ namespace Pop3Tools.Engine.Mime
     /// </summary>
     internal sealed class MessageHeaders
     {
+        private readonly HeaderList headers;
+
         internal MessageHeaders(HeaderList headers)
         {
+            this.headers = headers;
             var fields = new Pop3Header[headers.Count];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -25,8 +28,6 @@ namespace Pop3Tools.Engine.Mime
             Subject = headers[HeaderId.Subject]?.Trim() ?? string.Empty;
             From = Addresses(headers, HeaderId.From);
             To = Addresses(headers, HeaderId.To);
-            Cc = Addresses(headers, HeaderId.Cc);
-            ReplyTo = Addresses(headers, HeaderId.ReplyTo);
             Date = ParseDate(headers);
             MessageId = ParseMessageId(headers);
         }
@@ -40,9 +41,10 @@ namespace Pop3Tools.Engine.Mime
 
         public string[] To { get; }
 
-        public string[] Cc { get; }
+        /// <summary>Read when asked for: a listing shows From and To only, and addresses are the costliest fields to read.</summary>
+        public string[] Cc => Addresses(headers, HeaderId.Cc);
 
-        public string[] ReplyTo { get; }
+        public string[] ReplyTo => Addresses(headers, HeaderId.ReplyTo);
 
         /// <summary>The first Date field MimeKit can read; null when there is none.</summary>
         public DateTimeOffset? Date { get; }

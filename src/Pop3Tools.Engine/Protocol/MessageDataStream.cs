@@ -53,6 +53,12 @@ namespace Pop3Tools.Engine.Protocol
         /// </summary>
         public Pop3Exception? Failure { get; private set; }
 
+        /// <summary>
+        /// Line ends handed out so far, each as CRLF: a caller checking the size against a
+        /// server that counts bare LFs (LIST of a maildir) subtracts this instead of scanning.
+        /// </summary>
+        public long LineEnds { get; private set; }
+
         /// <summary>True once the terminating "." line was read and everything handed out.</summary>
         public bool IsFinished => state == State.Finished && pendingByte < 0;
 
@@ -195,6 +201,7 @@ namespace Pop3Tools.Engine.Protocol
                 if (end + 2 < limit && input[end] == (byte)'\r' && input[end + 1] == (byte)'\n' && input[end + 2] != (byte)'.')
                 {
                     lineBytes = 0;
+                    LineEnds++;
                     i = end + 2;
                     continue;
                 }
@@ -216,6 +223,7 @@ namespace Pop3Tools.Engine.Protocol
         private int EndLine(byte[] destination, int offset, int room)
         {
             state = State.LineStart;
+            LineEnds++;
             if (room >= 2)
             {
                 destination[offset] = (byte)'\r';

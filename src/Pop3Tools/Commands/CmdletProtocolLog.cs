@@ -12,17 +12,25 @@ namespace Pop3Tools.Commands
     internal sealed class CmdletProtocolLog : IPop3ProtocolLog
     {
         private readonly Pop3Cmdlet _cmdlet;
+        private readonly bool _dialogueShown;
 
         internal CmdletProtocolLog(Pop3Cmdlet cmdlet)
         {
             _cmdlet = cmdlet;
+            _dialogueShown = cmdlet.DialogueShown();
         }
 
         public void Step(string message) => Write(() => _cmdlet.WriteStep(message));
 
-        public void Sent(string line) => Write(() => _cmdlet.WriteDialogue("C: " + line));
+        public void Sent(string line)
+        {
+            if (_dialogueShown) Write(() => _cmdlet.WriteDialogue("C: " + line));
+        }
 
-        public void Received(string line) => Write(() => _cmdlet.WriteDialogue("S: " + line));
+        public void Received(string line)
+        {
+            if (_dialogueShown) Write(() => _cmdlet.WriteDialogue("S: " + line));
+        }
 
         /// <summary>
         /// Once the user pressed Ctrl+C every Write* throws PipelineStoppedException. A log line

@@ -53,6 +53,18 @@ namespace Pop3Tools.Commands
             else WriteDebug(text);
         }
 
+        /// <summary>
+        /// Whether dialogue lines would show at all: read once per call, since a listing logs
+        /// two lines per message and each WriteDebug looks up $DebugPreference again.
+        /// </summary>
+        internal bool DialogueShown()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("Debug")) return SwitchGiven("Debug");
+            var preference = SessionState.PSVariable.GetValue("DebugPreference");
+            return !LanguagePrimitives.TryConvertTo(preference, out ActionPreference value)
+                || (value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore);
+        }
+
         private bool SwitchGiven(string name) =>
             MyInvocation.BoundParameters.TryGetValue(name, out object? value)
             && LanguagePrimitives.IsTrue(value);

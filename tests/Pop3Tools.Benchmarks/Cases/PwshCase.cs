@@ -51,8 +51,9 @@ internal sealed class PwshCase : BenchCase
     public override Storage Storage => storage;
 
     public override string Configuration =>
-        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; one untimed warm-up " +
-        "(connect, the same cmdlet on a 20-message mailbox, disconnect); then `Connect-Pop3 -Security None " +
+        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: three untimed " +
+        "calls (connect, the same cmdlet on a 20-message mailbox, disconnect), then a wait until the JIT's background " +
+        "compiling has settled (under 10 ms of CPU in 250 ms, at most 10 s); then `Connect-Pop3 -Security None " +
         "-AllowInsecureAuthentication`, the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
         "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process at the end.";
 

@@ -31,6 +31,9 @@ namespace Pop3Tools.Engine.Tests.Mailbox
         /// <summary>Numbers whose LIST size is given 10 bytes too large, as by a server whose copy changed.</summary>
         public HashSet<int> WrongListSizes { get; init; } = new();
 
+        /// <summary>Messages whose LIST size counts bare LFs, as servers listing their maildir files' sizes do.</summary>
+        public HashSet<int> LfListSizes { get; init; } = new();
+
         /// <summary>The command (first word, upper case) on which the server drops the link instead of answering.</summary>
         public string? DropOn { get; set; }
 
@@ -156,7 +159,12 @@ namespace Pop3Tools.Engine.Tests.Mailbox
             yield return "IMPLEMENTATION FakeMailbox";
         }
 
-        private long ListedSize(int number) => SizeOf(_messages[number - 1].Text) + (WrongListSizes.Contains(number) ? 10 : 0);
+        private long ListedSize(int number)
+        {
+            var text = _messages[number - 1].Text;
+            var size = SizeOf(text) + (WrongListSizes.Contains(number) ? 10 : 0);
+            return LfListSizes.Contains(number) ? size - text.Count(c => c == '\n') : size;
+        }
 
         private IEnumerable<int> Live(HashSet<int> marked) =>
             Enumerable.Range(1, _messages.Count).Where(m => !marked.Contains(m));

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 
 namespace Pop3Tools.Engine.Mailbox.Export
 {
@@ -18,6 +20,9 @@ namespace Pop3Tools.Engine.Mailbox.Export
     /// </remarks>
     internal sealed class MessageStore : IDisposable
     {
+        /// <summary>Flushes in flight at once; beyond a few, a disk queue gains nothing.</summary>
+        private const int ConcurrentFlushes = 8;
+
         private readonly ExportJournal _journal;
         private readonly HashSet<string> _namesTaken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -92,11 +97,12 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public List<KeyValuePair<ReceivedFile, string>> Commit(IReadOnlyList<ReceivedFile> files, Action<ReceivedFile, Pop3Exception> onError)
         {
             var placed = new List<KeyValuePair<ReceivedFile, string>>(files.Count);
+            var flushFailures = FlushAll(files);
             foreach (var file in files)
             {
                 try
                 {
-                    file.FlushToDevice();
+                    if (flushFailures.TryGetValue(file, out var failure)) throw failure;
                     placed.Add(new KeyValuePair<ReceivedFile, string>(file, Place(file)));
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -129,6 +135,29 @@ namespace Pop3Tools.Engine.Mailbox.Export
         }
 
         public void Dispose() => _journal.Dispose();
+
+        /// <summary>
+        /// Flushes every file to the device at once: the file system takes concurrent flushes
+        /// into one journal commit and the device gets them as one queue, where one flush after
+        /// another waits a full device round trip each. Returns the files that failed, and why.
+        /// </summary>
+        private static ConcurrentDictionary<ReceivedFile, Exception> FlushAll(IReadOnlyList<ReceivedFile> files)
+        {
+            var failures = new ConcurrentDictionary<ReceivedFile, Exception>();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFlushes };
+            Parallel.ForEach(files, parallel, file =>
+            {
+                try
+                {
+                    file.FlushToDevice();
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    failures[file] = e;
+                }
+            });
+            return failures;
+        }
 
         /// <summary>
         /// Gives a flushed temporary file its final name: the one the journal already gives

@@ -23,7 +23,6 @@ namespace Pop3Tools.Engine.Mailbox.Export
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private readonly HeaderCapture _headers = new HeaderCapture();
         private FileStream? _file;
-        private long _lineFeeds;
         private bool _disposed;
 
         public ReceivedFile(string folder, Pop3MessageInfo listing)
@@ -42,17 +41,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// <summary>Upper-case hex, set by <see cref="Complete"/>.</summary>
         public string Sha256 { get; private set; } = string.Empty;
 
-        public (string? Subject, string? From, DateTimeOffset? Date) Headers { get; private set; }
-
         public void Write(byte[] buffer, int count)
         {
             _file!.Write(buffer, 0, count);
             _hash.AppendData(buffer, 0, count);
             _headers.Add(buffer, 0, count);
-            for (var i = Array.IndexOf(buffer, (byte)'\n', 0, count); i >= 0; i = Array.IndexOf(buffer, (byte)'\n', i + 1, count - i - 1))
-            {
-                _lineFeeds++;
-            }
             Length += count;
         }
 
@@ -62,10 +55,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// store, so either matches; anything else means the message was cut or altered.
         /// </summary>
         /// <exception cref="Pop3Exception">SizeMismatch.</exception>
-        public void Complete()
+        /// <param name="lineEnds">The message's line ends, all CRLF as written (<see cref="Protocol.MessageDataStream.LineEnds"/>).</param>
+        public void Complete(long lineEnds)
         {
             var expected = Listing.Size;
-            if (Length != expected && Length - _lineFeeds != expected)
+            if (Length != expected && Length - lineEnds != expected)
             {
                 throw new Pop3Exception(Pop3ErrorKind.SizeMismatch,
                     $"Message {Listing.Number} (UID {Listing.Uid}) arrived with {Length} bytes but the server listed {expected}; it was not saved and stays on the server.")
@@ -76,8 +70,10 @@ namespace Pop3Tools.Engine.Mailbox.Export
             }
             _file!.Flush(flushToDisk: false);
             Sha256 = Hex(_hash.GetHashAndReset());
-            Headers = _headers.Read();
         }
+
+        /// <summary>Subject, From and Date from the header block seen on the way; parsed by whichever thread commits the file.</summary>
+        public (string? Subject, string? From, DateTimeOffset? Date) ReadHeaders() => _headers.Read();
 
         /// <summary>Flushes the file to the device and closes it; the temporary name stays.</summary>
         public void FlushToDevice()

@@ -56,6 +56,21 @@ namespace Pop3Tools.Engine.Tests.Mailbox.Export
         }
 
         [Fact]
+        public void A_size_listed_with_lf_line_ends_is_accepted_and_the_crlf_bytes_are_saved()
+        {
+            var messages = new[] { FakeMailbox.Message("one", "One"), FakeMailbox.Message("two", "Two") };
+            using var mailbox = new FakeMailbox(messages) { LfListSizes = new HashSet<int> { 2 } };
+            using var session = mailbox.Open();
+
+            var result = ExportAll(session, new ExportOptions(_folder) { Delete = true });
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "one", "two" }, result.Saved.Select(s => s.Uid));
+            Assert.Equal(messages[1].Text, File.ReadAllText(Path.Combine(_folder, "two.eml")));
+            Assert.Equal(2, session.Disconnect(Timeouts.Token()));
+        }
+
+        [Fact]
         public void A_file_renamed_but_not_journaled_before_a_crash_is_adopted_not_saved_twice()
         {
             var message = FakeMailbox.Message("uid-1", "Crash");
