@@ -86,11 +86,11 @@ Describe 'No form of a password or token where a user or a log can see it' -Skip
                 $forms['XOAUTH2 response'] = ConvertTo-Base64 ('user=' + $User + $one + 'auth=Bearer ' + $Secret + $one + $one)
                 $forms['OAUTHBEARER response'] = ConvertTo-Base64 ('n,a=' + $User + ',' + $one + 'auth=Bearer ' + $Secret + $one + $one)
             }
-            $seen = @{}
+            # Ordinal: a PowerShell hashtable ignores case and would drop lower-case hex.
+            $seen = New-Object -TypeName 'System.Collections.Generic.HashSet[string]' -ArgumentList ([StringComparer]::Ordinal)
             foreach ($name in $forms.Keys) {
                 $value = $forms[$name]
-                if (-not $seen.ContainsKey($value)) {
-                    $seen[$value] = $true
+                if ($seen.Add($value)) {
                     [pscustomobject]@{ Name = "$name of the $Label"; Value = $value }
                 }
             }
