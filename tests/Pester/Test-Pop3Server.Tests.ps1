@@ -188,6 +188,10 @@ Describe 'Test-Pop3Server against the lab server' -Skip:(-not $lab.Available) {
         $text | Should -BeLike '*Works: Tls*'
         $text | Should -BeLike '*Tls failed: *'
         @($text -split "`r?`n" | Where-Object { $_.Length -gt 120 }).Count | Should -Be 0
+        # One line per attempt: the table's verdict leaves the hint to the list view, so it never wraps mid-word.
+        @($text -split "`r?`n" | Where-Object { $_ -like '127.0.0.1*' -or $_ -like "$($lab.Server)*" }).Count | Should -Be 2
+        $text | Should -Not -BeLike '*use -Security StartTls*'
+        ($results | Format-List | Out-String -Width 120) | Should -BeLike '*use -*Security StartTls*'
     }
 
     It 'never shows the password in results, verbose or debug output, or errors' {

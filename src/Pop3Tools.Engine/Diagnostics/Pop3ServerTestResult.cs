@@ -36,6 +36,9 @@ namespace Pop3Tools
         /// <summary>One line: what works, or which check failed and what to change.</summary>
         public string Verdict { get; internal set; } = string.Empty;
 
+        /// <summary>The verdict in at most 72 characters, without the hint: what the default table shows.</summary>
+        public string ShortVerdict { get; internal set; } = string.Empty;
+
         /// <summary>The first failed check, or the first warning when nothing failed; null when all is well.</summary>
         public Pop3Check? FirstProblem =>
             Checks.FirstOrDefault(check => check.Status == Pop3CheckStatus.Fail)

@@ -72,6 +72,7 @@ namespace Pop3Tools.Engine.Diagnostics
             }
             result.Checks = checks.ToArray();
             result.Verdict = Verdict.For(result);
+            result.ShortVerdict = Verdict.Short(result);
             return result;
         }
 

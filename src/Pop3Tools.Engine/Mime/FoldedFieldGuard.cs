@@ -8,9 +8,12 @@ namespace Pop3Tools.Engine.Mime
     /// before MimeKit reads it. MimeKit 4.18.2 grows its header buffer by one line at a time
     /// (MimeParser.NextAllocSize rounds up to 64 bytes), so one field folded over many
     /// lines costs time quadratic in its length: 256 KB took seconds, 5 MB would take
-    /// hours. Fields are watched in the message's own header block and in every block
-    /// that follows a line starting with "--" (a part header after its boundary) until
-    /// the empty line that ends it; body lines are only scanned for line ends.
+    /// hours. Fields are watched in every header block MimeKit will parse: the message's
+    /// own, every block that follows a line starting with "--" (a part header after its
+    /// boundary), and the body of a part whose Content-Type makes MimeKit read it as a
+    /// message or a header block (<see cref="EmbedsHeaders"/>; in a multipart/digest, a
+    /// part without one), each until the empty line that ends it. Other body lines are
+    /// only scanned for line ends: indented text is no header field.
     /// </summary>
     internal sealed class FoldedFieldGuard : Stream
     {
@@ -22,6 +25,22 @@ namespace Pop3Tools.Engine.Mime
         private long fieldBytes;
         private byte first;
         private byte second;
+
+        // The start of each line, enough to read a Content-Type field's media type.
+        private const int PrefixBytes = 80;
+        private readonly byte[] prefix = new byte[PrefixBytes];
+        private int prefixLength;
+
+        // The header block being read: after a boundary line or not, its Content-Type fields,
+        // the one being read, and whether any makes MimeKit parse the body as headers.
+        private bool blockAfterBoundary;
+        private bool blockHasContentType;
+        private bool blockEmbedsHeaders;
+        private bool inContentType;
+        private readonly System.Text.StringBuilder contentType = new System.Text.StringBuilder();
+
+        // A multipart/digest anywhere before: its parts without a Content-Type are messages.
+        private bool digestSeen;
 
         public FoldedFieldGuard(long maxFieldBytes)
         {
@@ -36,6 +55,8 @@ namespace Pop3Tools.Engine.Mime
             atLineStart = true;
             lineBytes = 0;
             fieldBytes = 0;
+            digestSeen = false;
+            StartBlock(afterBoundary: false);
             return this;
         }
 
@@ -63,6 +84,7 @@ namespace Pop3Tools.Engine.Mime
                 {
                     atLineStart = false;
                     lineBytes = 0;
+                    prefixLength = 0;
                     first = buffer[position];
                     second = 0;
                     // A line that does not begin with white space starts a new field.
@@ -75,6 +97,13 @@ namespace Pop3Tools.Engine.Mime
 
                 var newline = lineBytes < 2 ? (buffer[position] == (byte)'\n' ? position : -1) : Array.IndexOf(buffer, (byte)'\n', position, end - position);
                 var stop = newline < 0 ? (lineBytes < 2 ? position + 1 : end) : newline + 1;
+                if (inHeader && prefixLength < PrefixBytes)
+                {
+                    var copied = (int)Math.Min(PrefixBytes - prefixLength, stop - position);
+                    Buffer.BlockCopy(buffer, position, prefix, prefixLength, copied);
+                    prefixLength += copied;
+                }
+
                 lineBytes += stop - position;
                 position = stop;
                 if (inHeader && IsContinuation && fieldBytes + lineBytes > maxFieldBytes)
@@ -98,16 +127,122 @@ namespace Pop3Tools.Engine.Mime
             var blank = lineBytes == 1 || (lineBytes == 2 && first == (byte)'\r');
             if (inHeader)
             {
-                if (blank) inHeader = false;
-                else fieldBytes += lineBytes;
+                if (blank) EndBlock();
+                else
+                {
+                    fieldBytes += lineBytes;
+                    WatchContentType();
+                }
             }
             else if (first == (byte)'-' && second == (byte)'-')
             {
                 inHeader = true;
                 fieldBytes = 0;
+                StartBlock(afterBoundary: true);
             }
 
             atLineStart = true;
+        }
+
+        private void StartBlock(bool afterBoundary)
+        {
+            blockAfterBoundary = afterBoundary;
+            blockHasContentType = false;
+            blockEmbedsHeaders = false;
+            inContentType = false;
+            contentType.Clear();
+        }
+
+        /// <summary>Reads each Content-Type field's value (the first bytes of each of its lines, folded ones included).</summary>
+        private void WatchContentType()
+        {
+            const string name = "content-type:";
+            if (IsContinuation)
+            {
+                if (inContentType && contentType.Length < 2 * PrefixBytes) Append(0);
+                return;
+            }
+
+            EndContentType();
+            inContentType = prefixLength >= name.Length && StartsWith(name);
+            if (!inContentType) return;
+            blockHasContentType = true;
+            Append(name.Length);
+        }
+
+        private void EndContentType()
+        {
+            if (!inContentType) return;
+            var mediaType = MediaType(contentType.ToString());
+            if (mediaType == "multipart/digest") digestSeen = true;
+            if (EmbedsHeaders(mediaType)) blockEmbedsHeaders = true;
+            inContentType = false;
+            contentType.Clear();
+        }
+
+        private bool StartsWith(string lowerAscii)
+        {
+            for (var i = 0; i < lowerAscii.Length; i++)
+            {
+                if (char.ToLowerInvariant((char)prefix[i]) != lowerAscii[i]) return false;
+            }
+
+            return true;
+        }
+
+        private void Append(int from)
+        {
+            for (var i = from; i < prefixLength; i++) contentType.Append((char)prefix[i]);
+        }
+
+        /// <summary>The empty line after a header block: what follows is a body, or another header block MimeKit will parse.</summary>
+        private void EndBlock()
+        {
+            EndContentType();
+            if (blockEmbedsHeaders || (!blockHasContentType && blockAfterBoundary && digestSeen))
+            {
+                fieldBytes = 0;
+                StartBlock(afterBoundary: false);
+                return;
+            }
+
+            inHeader = false;
+        }
+
+        /// <summary>
+        /// The types whose body MimeKit 4 parses as a header block (MessagePart and its
+        /// TextRfc822Headers), after ParserOptions.CreateEntity. A Content-Transfer-Encoding
+        /// makes MimeKit keep the body opaque; it is watched all the same (safe side: a
+        /// base64 or quoted-printable body has no 64 KB of indented lines).
+        /// </summary>
+        internal static bool EmbedsHeaders(string? mediaType)
+        {
+            switch (mediaType)
+            {
+                case "message/rfc822":
+                case "message/rfc2822":
+                case "message/global":
+                case "message/news":
+                case "message/external-body":
+                case "message/global-headers":
+                case "text/rfc822-headers":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>"type/subtype" in lower case from a Content-Type value (white space dropped, as MimeKit allows it around "/"), null when empty.</summary>
+        private static string? MediaType(string value)
+        {
+            var end = value.IndexOfAny(new[] { ';', '(' });
+            var type = new System.Text.StringBuilder();
+            foreach (var c in end < 0 ? value : value.Substring(0, end))
+            {
+                if (!char.IsWhiteSpace(c)) type.Append(char.ToLowerInvariant(c));
+            }
+
+            return type.Length == 0 ? null : type.ToString();
         }
 
         public override bool CanRead => true;

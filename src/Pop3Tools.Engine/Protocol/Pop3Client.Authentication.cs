@@ -52,7 +52,7 @@ namespace Pop3Tools.Engine.Protocol
                         Channel.Expect("APOP", ReplyContext.Login, loginDelay);
                         break;
                     default:
-                        SaslExchange.Run(Channel, mechanism!, loginDelay);
+                        RunSasl(chosen, mechanism!, user, loginDelay);
                         break;
                 }
                 IsAuthenticated = true;
@@ -62,6 +62,25 @@ namespace Pop3Tools.Engine.Protocol
                 // RFC 2449 section 5: capabilities may differ once logged in (e.g. LOGIN-DELAY, EXPIRE).
                 capabilities = ReadCapabilities();
             });
+        }
+
+        /// <summary>
+        /// The SASL exchange; a refused access token gets a hint of its own, since the general
+        /// one (ResponseErrors) talks about passwords and a token fails for other reasons.
+        /// </summary>
+        private void RunSasl(Pop3AuthenticationMethod chosen, ISaslMechanism mechanism, string user, int? loginDelay)
+        {
+            try
+            {
+                SaslExchange.Run(Channel, mechanism, loginDelay);
+            }
+            catch (Pop3Exception refused) when (refused.Kind == Pop3ErrorKind.AuthenticationFailed
+                && (chosen == Pop3AuthenticationMethod.XOAuth2 || chosen == Pop3AuthenticationMethod.OAuthBearer))
+            {
+                refused.Hint = "The server refused the access token: it may have expired, lack the mail scope, or belong to another account than "
+                    + user + ". Get a fresh token for this user with the provider's POP scope.";
+                throw;
+            }
         }
 
         private static bool HasLineBreak(string text) => text.IndexOf('\r') >= 0 || text.IndexOf('\n') >= 0;

@@ -27,6 +27,8 @@ public sealed class DovecotProbeTests
         Assert.True(result.Succeeded, result.Verdict);
         Assert.DoesNotContain(result.Checks, check => check.Status == Pop3CheckStatus.Fail || check.Status == Pop3CheckStatus.Warning);
         Assert.StartsWith("Works: " + security, result.Verdict);
+        Probe.ShortVerdictFits(result);
+        Assert.StartsWith("Works: " + security, result.ShortVerdict);
         Assert.Equal(security, result.Security);
         Assert.Equal("127.0.0.1", result.Address);
         Assert.StartsWith("Tls1", result.TlsProtocol);

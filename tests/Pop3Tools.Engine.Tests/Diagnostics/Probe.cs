@@ -43,7 +43,25 @@ internal static class Probe
         var first = result.Checks.First(check => check.Status == Pop3CheckStatus.Fail);
         Assert.True(first.Name == name, $"First failure is {first.Name} ({first.Detail}), expected {name}.");
         Assert.StartsWith(name + " failed", result.Verdict, StringComparison.Ordinal);
-        return Expect(result, name, Pop3CheckStatus.Fail, hintContains);
+        var check = Expect(result, name, Pop3CheckStatus.Fail, hintContains);
+        ShortVerdictFits(result);
+        Assert.StartsWith(name + " failed", result.ShortVerdict, StringComparison.Ordinal);
+        // The hint is the full verdict's and the list view's: the table keeps to what was found.
+        Assert.DoesNotContain(check.Hint!, result.ShortVerdict, StringComparison.Ordinal);
+        Assert.Contains(check.Hint!, result.Verdict, StringComparison.Ordinal);
+        return check;
+    }
+
+    /// <summary>The table's verdict fits its column at 120 characters and never ends mid-word.</summary>
+    public static void ShortVerdictFits(Pop3ServerTestResult result)
+    {
+        Assert.InRange(result.ShortVerdict.Length, 1, Verdict.ShortLength);
+        if (result.ShortVerdict.EndsWith("...", StringComparison.Ordinal))
+        {
+            var kept = result.ShortVerdict.Substring(0, result.ShortVerdict.Length - 3);
+            Assert.True(result.Verdict.StartsWith(kept, StringComparison.Ordinal) && " ,;:".Contains(result.Verdict[kept.Length]),
+                "\"" + result.ShortVerdict + "\" cuts \"" + result.Verdict + "\" mid-word");
+        }
     }
 
     public static NetworkCredential Credential(string user, string password) => new(user, password);

@@ -228,6 +228,8 @@ public sealed class ScriptedProbeTests
         Assert.Contains("in 5 days", validity.Detail);
         Assert.Equal(5, result.CertificateDaysLeft);
         Assert.Contains("warning CertificateValidity", result.Verdict);
+        Probe.ShortVerdictFits(result);
+        Assert.EndsWith("; warning CertificateValidity", result.ShortVerdict);
         server.AssertScriptsSucceeded();
     }
 

@@ -63,6 +63,9 @@ public sealed class DovecotOAuthTests
         Assert.Equal("AUTH", error.ResponseCode);
         Assert.Contains(name, error.Message);
         Assert.DoesNotContain(token, error.ToString());
+        // The password advice of other refusals does not fit a token.
+        Assert.Contains("access token", error.Hint);
+        Assert.DoesNotContain("password", error.Hint);
         Assert.False(client.IsAuthenticated);
     }
 }
