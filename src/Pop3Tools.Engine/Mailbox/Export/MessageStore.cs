@@ -11,7 +11,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
     /// durable before anything may be deleted from the server.
     /// </summary>
     /// <remarks>
-    /// A save goes: temporary file in the folder, size checked, file flushed to the device,
+    /// A save goes: temporary file in the folder, size checked, file hashed and flushed to the device,
     /// renamed to its final name, folder flushed, journal line appended and flushed. Only
     /// then may the message be marked for deletion. <see cref="Commit"/> does those steps for
     /// a group of files at once, so a folder flush and a journal flush serve many messages.
@@ -97,12 +97,12 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public List<KeyValuePair<ReceivedFile, string>> Commit(IReadOnlyList<ReceivedFile> files, Action<ReceivedFile, Pop3Exception> onError)
         {
             var placed = new List<KeyValuePair<ReceivedFile, string>>(files.Count);
-            var flushFailures = FlushAll(files);
+            var sealFailures = SealAll(files);
             foreach (var file in files)
             {
                 try
                 {
-                    if (flushFailures.TryGetValue(file, out var failure)) throw failure;
+                    if (sealFailures.TryGetValue(file, out var failure)) throw failure;
                     placed.Add(new KeyValuePair<ReceivedFile, string>(file, Place(file)));
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -137,11 +137,12 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public void Dispose() => _journal.Dispose();
 
         /// <summary>
-        /// Flushes every file to the device at once: the file system takes concurrent flushes
-        /// into one journal commit and the device gets them as one queue, where one flush after
-        /// another waits a full device round trip each. Returns the files that failed, and why.
+        /// Hashes and flushes every file at once (<see cref="ReceivedFile.Seal"/>): the file system
+        /// takes concurrent flushes into one journal commit and the device gets them as one queue,
+        /// where one flush after another waits a full device round trip each, and the hashing
+        /// spreads over the cores. Returns the files that failed, and why.
         /// </summary>
-        private static ConcurrentDictionary<ReceivedFile, Exception> FlushAll(IReadOnlyList<ReceivedFile> files)
+        private static ConcurrentDictionary<ReceivedFile, Exception> SealAll(IReadOnlyList<ReceivedFile> files)
         {
             var failures = new ConcurrentDictionary<ReceivedFile, Exception>();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFlushes };
@@ -149,7 +150,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
             {
                 try
                 {
-                    file.FlushToDevice();
+                    file.Seal();
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
