@@ -43,7 +43,18 @@ namespace Pop3Tools
         /// <summary>Every header field in order; null with -NoHeaders.</summary>
         public Pop3HeaderCollection? Headers { get; private set; }
 
-        internal void SetHeaders(MessageHeaders headers)
+        /// <summary>
+        /// This message with its headers, as a new object: the selection a listing works from
+        /// keeps no header block, so a listing of any size holds only the messages not yet written.
+        /// </summary>
+        internal Pop3MessageInfo WithHeaders(MessageHeaders headers)
+        {
+            var listed = new Pop3MessageInfo(Session, Number, Uid, Size);
+            listed.SetHeaders(headers);
+            return listed;
+        }
+
+        private void SetHeaders(MessageHeaders headers)
         {
             Headers = headers.Headers;
             Subject = headers.Subject;

@@ -10,8 +10,9 @@ namespace Pop3Tools
     public sealed partial class Pop3Session
     {
         /// <summary>
-        /// Fills Subject/From/To/Date/MessageId/Headers with TOP n 0 (pipelined when offered),
-        /// calling <paramref name="onMessage"/> as each arrives and <paramref name="progress"/>(done, total).
+        /// Reads Subject/From/To/Date/MessageId/Headers with TOP n 0 (pipelined when offered),
+        /// handing each message with its headers (a new object) to <paramref name="onMessage"/>
+        /// as it arrives, and calling <paramref name="progress"/>(done, total).
         /// </summary>
         /// <remarks>
         /// A server whose CAPA lacks TOP gets no command at all: this throws ProtocolError once,
@@ -43,9 +44,9 @@ namespace Pop3Tools
                     {
                         Each(byNumber[result.Number], info =>
                         {
-                            info.SetHeaders(result.Headers);
-                            Remember(info);
-                            onMessage(info);
+                            var listed = info.WithHeaders(result.Headers);
+                            Remember(listed);
+                            onMessage(listed);
                         });
                     }
                     progress?.Invoke(++done, total);
