@@ -8,7 +8,7 @@ namespace Pop3Tools.Engine.Mime
     /// <see cref="Pop3ErrorKind.MessageMalformed"/>: a header block that never ends
     /// must not be buffered whole by the parser.
     /// </summary>
-    internal sealed class BoundedStream : Stream
+    internal sealed class BoundedStream : ForwardOnlyReadStream
     {
         private readonly long limit;
         private Stream inner = Null;
@@ -26,10 +26,6 @@ namespace Pop3Tools.Engine.Mime
             consumed = 0;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position
         {
             get => consumed;
@@ -48,12 +44,5 @@ namespace Pop3Tools.Engine.Mime
             return read;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

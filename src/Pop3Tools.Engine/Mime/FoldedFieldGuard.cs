@@ -15,7 +15,7 @@ namespace Pop3Tools.Engine.Mime
     /// part without one), each until the empty line that ends it. Other body lines are
     /// only scanned for line ends: indented text is no header field.
     /// </summary>
-    internal sealed class FoldedFieldGuard : Stream
+    internal sealed class FoldedFieldGuard : ForwardOnlyReadStream
     {
         private readonly long maxFieldBytes;
         private Stream inner = Null;
@@ -245,22 +245,6 @@ namespace Pop3Tools.Engine.Mime
             return type.Length == 0 ? null : type.ToString();
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -9,7 +9,7 @@ namespace Pop3Tools.Engine.Protocol
     /// the terminating "." line. Works straight on the transport buffer, so neither a line
     /// nor a message is ever held whole in memory.
     /// </summary>
-    internal sealed class MessageDataStream : Stream
+    internal sealed class MessageDataStream : ForwardOnlyReadStream
     {
         private enum State
         {
@@ -62,15 +62,6 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>True once the terminating "." line was read and everything handed out.</summary>
         public bool IsFinished => state == State.Finished && pendingByte < 0;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         /// <summary>Reads and discards whatever the consumer left, up to the terminator.</summary>
         public void Drain()
@@ -264,12 +255,5 @@ namespace Pop3Tools.Engine.Protocol
             }
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
