@@ -17,7 +17,7 @@ internal sealed class BenchLab : IDisposable
 {
     private const string Password = "bench-Pa55word!";
     private const int Seed = 1939;
-    private const int WarmUpMessages = 20;
+    private const int WarmUpMessages = 400;
 
     private readonly DovecotLab lab;
 

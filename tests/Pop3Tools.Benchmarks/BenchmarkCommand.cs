@@ -146,7 +146,7 @@ internal static class BenchmarkCommand
                 CaseResult result;
                 try
                 {
-                    result = benchCase.Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot));
+                    result = benchCase.Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
                 }
                 finally
                 {
@@ -169,7 +169,7 @@ internal static class BenchmarkCommand
         var scratch = Directory.CreateDirectory(Path.Combine(root, "prime")).FullName;
         try
         {
-            var result = ScriptCase.Wire().Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot));
+            var result = ScriptCase.Wire().Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
             Console.Error.WriteLine($"{mailbox.Spec.Name}: primed by one untimed wire pass ({result.Seconds:0.000} s{(result.Problem is null ? "" : ", " + result.Problem)}).");
         }
         finally
@@ -228,7 +228,7 @@ internal static class BenchmarkCommand
         "Our seconds are Connect-Pop3 + the cmdlet + Disconnect-Pop3 timed inside a warm pwsh; the scripts time " +
         "connect to QUIT inside Python; the peers are timed as whole processes (their start-up is milliseconds for the " +
         "C clients and tens of milliseconds for Python).",
-        "Peak RSS: VmHWM of the pwsh process for ours (it includes PowerShell itself and the warm-up), GNU time's %M for the others.",
+        "Peak RSS: VmHWM of the pwsh process for ours, reset after the warm-up (it includes PowerShell itself and what the warm-up left resident), GNU time's %M for the others.",
         "Durability as each client ships it: mpop fsyncs every maildir file; Receive-Pop3Message makes every file " +
         "durable before it is journalled (DESIGN.md Safety rules); fetchmail's MDA (`cat`), curl and poplib do not sync.",
         "fetchmail starts `/bin/sh` + `cat` for every message and never pipelines; curl is handed the message numbers " +

@@ -6,7 +6,7 @@ namespace Pop3Tools.Benchmarks.Cases;
 
 /// <summary>
 /// A Pop3Tools cmdlet as users run it: a fresh `dotnet pwsh` (the pinned tool) imports
-/// ./Pop3Tools.psd1, warms up on a small mailbox, then times Connect-Pop3, the cmdlet and
+/// ./Pop3Tools.psd1, warms up on the warm-up mailbox until the JIT has settled, then times Connect-Pop3, the cmdlet and
 /// Disconnect-Pop3 with a Stopwatch in-process (Scripts/bench-case.ps1).
 /// </summary>
 internal sealed class PwshCase : BenchCase
@@ -51,11 +51,11 @@ internal sealed class PwshCase : BenchCase
     public override Storage Storage => storage;
 
     public override string Configuration =>
-        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: three untimed " +
-        "calls (connect, the same cmdlet on a 20-message mailbox, disconnect), then a wait until the JIT's background " +
-        "compiling has settled (under 10 ms of CPU in 250 ms, at most 10 s); then `Connect-Pop3 -Security None " +
-        "-AllowInsecureAuthentication`, the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
-        "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process at the end.";
+        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: untimed " +
+        "calls (connect, the same cmdlet on a 400-message mailbox, disconnect), at least 20 and until three in a row compile " +
+        "fewer than 10 methods (at most 60), then a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
+        "`Connect-Pop3 -Security None -AllowInsecureAuthentication -Authentication UserPass` (USER/PASS, as every peer), the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
+        "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process, reset after the warm-up (`/proc/PID/clear_refs` 5), so the whole process's peak during the timed calls.";
 
     public override bool AppliesTo(MailboxSpec mailbox) => !(mailbox.IsSingleLarge && kind == "Listing");
 
@@ -76,6 +76,8 @@ internal sealed class PwshCase : BenchCase
             "-WarmUpUser", context.WarmUp.User,
             "-Path", mailDir,
             "-WarmUpPath", warmDir,
+            "-MinWarmUpCalls", context.WarmUpCalls.Min.ToString(CultureInfo.InvariantCulture),
+            "-MaxWarmUpCalls", context.WarmUpCalls.Max.ToString(CultureInfo.InvariantCulture),
             "-LaunchedAtMs", launchedAt.ToString(CultureInfo.InvariantCulture),
         };
         var spec = new ProcessSpec("dotnet", arguments,
@@ -93,7 +95,7 @@ internal sealed class PwshCase : BenchCase
             return CaseResult.Skip(skipped.GetString() ?? "skipped");
         }
         var phases = new Dictionary<string, double>();
-        foreach (var name in new[] { "startup", "import", "warmup", "connect", "cmdlet", "cmdletCpu", "disconnect" })
+        foreach (var name in new[] { "startup", "import", "warmup", "warmupCalls", "connect", "cmdlet", "cmdletCpu", "disconnect" })
         {
             phases[name] = root.GetProperty(name).GetDouble();
         }

@@ -11,10 +11,14 @@ namespace Pop3Tools.Engine.Tests.Mailbox.Export
     {
         public const string Password = "Export-Lab-Pw1";
 
+        private static readonly System.Collections.Concurrent.ConcurrentBag<string> Scratch = new();
+
         static ExportHarness()
         {
             // Japanese subjects (ISO-2022-JP, Shift_JIS): the module registers this on import.
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            // The cut sweep alone makes thousands of folders: none is left in /tmp after the run.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveScratch();
         }
 
         public static DovecotLab Lab => DovecotLab.Shared;
@@ -31,7 +35,12 @@ namespace Pop3Tools.Engine.Tests.Mailbox.Export
                 },
                 new NetworkCredential(user, Password), Pop3AuthenticationMethod.UserPass, Timeouts.Token());
 
-        public static string NewFolder(string prefix) => Directory.CreateTempSubdirectory("p3t-" + prefix + "-").FullName;
+        public static string NewFolder(string prefix)
+        {
+            var folder = Directory.CreateTempSubdirectory("p3t-" + prefix + "-").FullName;
+            Scratch.Add(folder);
+            return folder;
+        }
 
         public static ExportResult ExportAll(Pop3Session session, ExportOptions options, CancellationToken? cancellationToken = null, Action<ExportProgress>? progress = null)
         {
@@ -47,6 +56,21 @@ namespace Pop3Tools.Engine.Tests.Mailbox.Export
 
         public static string[] Temporaries(string folder) =>
             Directory.GetFiles(folder, ReceivedFile.TemporaryPrefix + "*");
+
+        private static void RemoveScratch()
+        {
+            foreach (var folder in Scratch)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // A folder still in use is left for the system's temporary cleanup.
+                }
+            }
+        }
     }
 
     internal sealed class ExportResult
