@@ -56,8 +56,8 @@ if ($Case -ne 'Listing' -and -not (Get-Command Receive-Pop3Message -Module Pop3T
 # unoptimised code and are recompiled in the background over many calls, on the same two cores the
 # timed call needs: measured, the JIT still compiled hundreds of methods (0.1-0.5 s) in each of
 # the first 20 exports of one process, and it compiles in bursts, so a few quiet calls prove
-# nothing. So the same cmdlet runs on the warm-up mailbox at least $MinWarmUpCalls times (20) and until
-# three calls in a row compile fewer than 10 methods (at most $MaxWarmUpCalls calls (60) or 60 s), then
+# nothing. So the same cmdlet runs on the warm-up mailbox at least -MinWarmUpCalls times and until
+# three calls in a row compile fewer than 10 methods (at most -MaxWarmUpCalls calls or 60 s), then
 # the process waits until it is idle (under 10 ms of CPU in 250 ms, at most 10 s).
 $clock.Restart()
 $warmUpCalls = 0
