@@ -300,7 +300,6 @@ namespace Pop3Tools
                 }
             }
 
-            /// <summary>After a lost link or a stop: the messages that arrived whole are kept (never marked).</summary>
             /// <summary>
             /// After a failure: whole messages that arrived are committed all the same, so a new
             /// export skips them; none is marked for deletion, and the failure is what is reported.

@@ -95,10 +95,11 @@ internal sealed class PwshCase : BenchCase
             return CaseResult.Skip(skipped.GetString() ?? "skipped");
         }
         var phases = new Dictionary<string, double>();
-        foreach (var name in new[] { "startup", "import", "warmup", "warmupCalls", "connect", "cmdlet", "cmdletCpu", "disconnect" })
+        foreach (var name in new[] { "startup", "import", "warmup", "warmupCalls", "connect", "cmdlet", "cmdletCpu", "cmdletJitMethods", "disconnect" })
         {
             phases[name] = root.GetProperty(name).GetDouble();
         }
+        phases["baselineRssMiB"] = root.GetProperty("baselineRssKiB").GetDouble() / 1024;
         var expected = context.Mailbox.Snapshot;
         var count = root.GetProperty("count").GetInt32();
         var problem = count != expected.Content.Messages ? $"{count} objects out of {expected.Content.Messages} messages" : null;

@@ -82,13 +82,14 @@ internal static class MarkdownReport
             return;
         }
         text.AppendLine().AppendLine("## PowerShell phases (medians, seconds; not in the ratios but start-up to warm-up)").AppendLine();
-        text.AppendLine("| mailbox | case | pwsh start-up | Import-Module | warm-up | warm-up calls | Connect-Pop3 | cmdlet | cmdlet CPU | Disconnect-Pop3 |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| mailbox | case | pwsh start-up | Import-Module | warm-up | warm-up calls | Connect-Pop3 | cmdlet | cmdlet CPU | methods JIT-compiled in the cmdlet | Disconnect-Pop3 | RSS before the timed calls, MiB |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in ours)
         {
             string P(string name) => row.MedianPhases.TryGetValue(name, out var v) ? v.ToString("0.000", Invariant) : "";
             string C(string name) => row.MedianPhases.TryGetValue(name, out var v) ? v.ToString("0", Invariant) : "";
-            text.AppendLine($"| {row.Mailbox.Spec.Name} | {row.Case.Label} | {P("startup")} | {P("import")} | {P("warmup")} | {C("warmupCalls")} | {P("connect")} | {P("cmdlet")} | {P("cmdletCpu")} | {P("disconnect")} |");
+            string R(string name) => row.MedianPhases.TryGetValue(name, out var v) ? v.ToString("0.0", Invariant) : "";
+            text.AppendLine($"| {row.Mailbox.Spec.Name} | {row.Case.Label} | {P("startup")} | {P("import")} | {P("warmup")} | {C("warmupCalls")} | {P("connect")} | {P("cmdlet")} | {P("cmdletCpu")} | {C("cmdletJitMethods")} | {P("disconnect")} | {R("baselineRssMiB")} |");
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
@@ -80,9 +81,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// <summary>Subject, From and Date from the header block seen on the way; parsed by whichever thread commits the file.</summary>
         public (string? Subject, string? From, DateTimeOffset? Date) ReadHeaders() => _headers.Read();
 
-        /// <summary>Flushes the file to the device and closes it; the temporary name stays.</summary>
-        /// <summary>Hashes the file as stored, flushes it to the device and closes it; safe on any thread.</summary>
-        public void Seal()
+        /// <summary>
+        /// Hashes the file as stored, flushes it to the device and closes it; safe on any thread.
+        /// Returns how long the device flush took, which tells the store whether flushes wait on a device.
+        /// </summary>
+        public TimeSpan Seal()
         {
             var file = _file!;
             var chunk = ArrayPool<byte>.Shared.Rent(HashChunk);
@@ -101,8 +104,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
             {
                 ArrayPool<byte>.Shared.Return(chunk);
             }
+            var flush = Stopwatch.StartNew();
             file.Flush(flushToDisk: true);
+            flush.Stop();
             Dispose();
+            return flush.Elapsed;
         }
 
         /// <summary>Closes and removes the temporary file: nothing of a failed message is left.</summary>
