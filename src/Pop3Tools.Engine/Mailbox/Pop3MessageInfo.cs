@@ -40,8 +40,10 @@ namespace Pop3Tools
         /// <summary>Without angle brackets.</summary>
         public string? MessageId { get; private set; }
 
+        private MessageHeaders? _headers;
+
         /// <summary>Every header field in order; null with -NoHeaders.</summary>
-        public Pop3HeaderCollection? Headers { get; private set; }
+        public Pop3HeaderCollection? Headers => _headers?.Headers;
 
         /// <summary>
         /// This message with its headers, as a new object: the selection a listing works from
@@ -56,7 +58,7 @@ namespace Pop3Tools
 
         private void SetHeaders(MessageHeaders headers)
         {
-            Headers = headers.Headers;
+            _headers = headers;
             Subject = headers.Subject;
             From = headers.From.Length > 0 ? headers.From[0] : null;
             To = headers.To;

@@ -26,7 +26,10 @@ namespace Pop3Tools.Engine.Mime
         /// <see cref="MimeLimits.MaxHeaderFields"/> fields, or a field over <see cref="MimeLimits.MaxFieldBytes"/>,
         /// is <see cref="Pop3ErrorKind.MessageMalformed"/>.
         /// </summary>
-        public MessageHeaders Read(Stream stream)
+        public MessageHeaders Read(Stream stream) => new MessageHeaders(ReadFields(stream));
+
+        /// <summary>The fields of the block as MimeKit parsed them, limits checked, as <see cref="Read"/> fails.</summary>
+        public HeaderList ReadFields(Stream stream)
         {
             bounded.Reset(stream);
             parser.SetStream(guard.Reset(bounded), MimeFormat.Entity, persistent: false);
@@ -45,7 +48,7 @@ namespace Pop3Tools.Engine.Mime
             }
 
             MimeLimits.CheckHeaders(headers);
-            return new MessageHeaders(headers);
+            return headers;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using Pop3Tools.Engine.Mime;
 
 namespace Pop3Tools.Engine.Mailbox.Export
@@ -77,8 +76,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
             try
             {
                 _block.Position = 0;
-                var headers = (reader ?? (reader = new HeaderBlockReader())).Read(_block);
-                return (headers.Subject, headers.From.FirstOrDefault()?.ToString(), headers.Date);
+                return MessageHeaders.Summary((reader ?? (reader = new HeaderBlockReader())).ReadFields(_block));
             }
             catch (Pop3Exception)
             {

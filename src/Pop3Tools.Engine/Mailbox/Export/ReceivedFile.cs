@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace Pop3Tools.Engine.Mailbox.Export
 {
@@ -29,6 +30,11 @@ namespace Pop3Tools.Engine.Mailbox.Export
 
         private const int HashChunk = 64 * 1024;
 
+        // Unique per process, and a counter within it: a Guid per message read the system's random
+        // source once per message. CreateNew still refuses a name that exists.
+        private static readonly string ProcessStem = Guid.NewGuid().ToString("N");
+        private static long _created;
+
         private readonly HeaderCapture _headers = new HeaderCapture();
         private FileStream? _file;
         private bool _disposed;
@@ -36,7 +42,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
         public ReceivedFile(string folder, Pop3MessageInfo listing)
         {
             Listing = listing;
-            TemporaryPath = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N") + TemporaryExtension);
+            TemporaryPath = Path.Combine(folder, TemporaryPrefix + ProcessStem + "-" + Interlocked.Increment(ref _created).ToString("x", CultureInfo.InvariantCulture) + TemporaryExtension);
             _file = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, WriteBuffer);
         }
 
