@@ -17,22 +17,17 @@ internal sealed class BenchLab : IDisposable
 {
     private const string Password = "bench-Pa55word!";
     private const int Seed = 1939;
-    private const int WarmUpMessages = 400;
 
     private readonly DovecotLab lab;
 
-    private BenchLab(DovecotLab lab, IReadOnlyList<LabMailbox> mailboxes, PopEndpoint warmUp, string description)
+    private BenchLab(DovecotLab lab, IReadOnlyList<LabMailbox> mailboxes, string description)
     {
         this.lab = lab;
         Mailboxes = mailboxes;
-        WarmUp = warmUp;
         Description = description;
     }
 
     public IReadOnlyList<LabMailbox> Mailboxes { get; }
-
-    /// <summary>A few small messages: each PowerShell runs its cmdlet here once, untimed, before the measured call.</summary>
-    public PopEndpoint WarmUp { get; }
 
     public string Description { get; }
 
@@ -52,8 +47,7 @@ internal sealed class BenchLab : IDisposable
                 lab.AddMailbox(user, Password, messages);
                 mailboxes.Add(new LabMailbox(spec, Endpoint(lab, user), MailboxSnapshot.Of(messages.Select(m => m.Bytes))));
             }
-            lab.AddMailbox("warmup", Password, new MailGenerator(Seed).Bulk(WarmUpMessages));
-            return new BenchLab(lab, mailboxes, Endpoint(lab, "warmup"), DescribeServer());
+            return new BenchLab(lab, mailboxes, DescribeServer());
         }
         catch
         {

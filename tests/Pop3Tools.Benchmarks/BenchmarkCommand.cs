@@ -68,8 +68,8 @@ internal static class BenchmarkCommand
             foreach (var mailbox in lab.Mailboxes)
             {
                 Console.Error.WriteLine($"{mailbox.Spec.Name}: {mailbox.Snapshot.Content.Messages} messages, {mailbox.Snapshot.WireBytes / 1e6:0.0} MB.");
-                Prime(scenario, mailbox, lab.WarmUp, roots[Storage.Tmpfs], repoRoot);
-                samples.AddRange(Measure(scenario, mailbox, cases.Where(c => c.AppliesTo(mailbox.Spec)).ToList(), lab.WarmUp, roots, repoRoot));
+                Prime(scenario, mailbox, roots[Storage.Tmpfs], repoRoot);
+                samples.AddRange(Measure(scenario, mailbox, cases.Where(c => c.AppliesTo(mailbox.Spec)).ToList(), roots, repoRoot));
             }
             var rows = samples.GroupBy(s => (s.Mailbox, s.Case))
                 .Select(g => CaseRow.From(g.Key.Mailbox, g.Key.Case, g.ToList()))
@@ -133,7 +133,7 @@ internal static class BenchmarkCommand
     }
 
     private static List<CaseSample> Measure(
-        Scenario scenario, LabMailbox mailbox, IReadOnlyList<BenchCase> cases, PopEndpoint warmUp, IReadOnlyDictionary<Storage, string> roots, string repoRoot)
+        Scenario scenario, LabMailbox mailbox, IReadOnlyList<BenchCase> cases, IReadOnlyDictionary<Storage, string> roots, string repoRoot)
     {
         var samples = new List<CaseSample>();
         for (var repetition = 1; repetition <= scenario.Repetitions; repetition++)
@@ -146,7 +146,7 @@ internal static class BenchmarkCommand
                 CaseResult result;
                 try
                 {
-                    result = benchCase.Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
+                    result = benchCase.Run(new CaseContext(mailbox, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
                 }
                 finally
                 {
@@ -164,12 +164,12 @@ internal static class BenchmarkCommand
 
     // Dovecot indexes a maildir at its first login, and the first read of each file comes from the
     // disk: one untimed pass of the wire script over the mailbox leaves neither to the first case.
-    private static void Prime(Scenario scenario, LabMailbox mailbox, PopEndpoint warmUp, string root, string repoRoot)
+    private static void Prime(Scenario scenario, LabMailbox mailbox, string root, string repoRoot)
     {
         var scratch = Directory.CreateDirectory(Path.Combine(root, "prime")).FullName;
         try
         {
-            var result = ScriptCase.Wire().Run(new CaseContext(mailbox, warmUp, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
+            var result = ScriptCase.Wire().Run(new CaseContext(mailbox, scratch, scenario.RunTimeout, repoRoot, scenario.WarmUp));
             Console.Error.WriteLine($"{mailbox.Spec.Name}: primed by one untimed wire pass ({result.Seconds:0.000} s{(result.Problem is null ? "" : ", " + result.Problem)}).");
         }
         finally
@@ -181,8 +181,7 @@ internal static class BenchmarkCommand
     /// <summary>Keeps the lab up for profiling by hand until <paramref name="infoPath"/> is deleted (bounded to two hours).</summary>
     private static int Serve(BenchLab lab, string infoPath)
     {
-        var lines = lab.Mailboxes.Select(m => m.Spec.Name + " " + m.Endpoint.Host + " " + m.Endpoint.PlainPort + " " + m.Endpoint.User + " " + m.Endpoint.Password)
-            .Append("warmup " + lab.WarmUp.Host + " " + lab.WarmUp.PlainPort + " " + lab.WarmUp.User + " " + lab.WarmUp.Password);
+        var lines = lab.Mailboxes.Select(m => m.Spec.Name + " " + m.Endpoint.Host + " " + m.Endpoint.PlainPort + " " + m.Endpoint.User + " " + m.Endpoint.Password);
         File.WriteAllLines(infoPath, lines);
         Console.Error.WriteLine($"Serving the lab (name host port user password in {infoPath}); delete that file to stop.");
         var deadline = DateTime.UtcNow.AddHours(2);

@@ -52,8 +52,8 @@ internal sealed class PwshCase : BenchCase
 
     public override string Configuration =>
         "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: untimed " +
-        "calls (connect, the same cmdlet on a 400-message mailbox, disconnect), at least 20 and until three in a row compile " +
-        "fewer than 10 methods (at most 60), then a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
+        "calls (connect, the same cmdlet on the same mailbox into another folder, disconnect, a 200 ms pause), at least 3, then until three in a row compile " +
+        "fewer than 10 methods or 20 s have passed, then a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
         "`Connect-Pop3 -Security None -AllowInsecureAuthentication -Authentication UserPass` (USER/PASS, as every peer), the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
         "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process, reset after the warm-up (`/proc/PID/clear_refs` 5), so the whole process's peak during the timed calls.";
 
@@ -73,11 +73,11 @@ internal sealed class PwshCase : BenchCase
             "-Server", endpoint.Host,
             "-Port", endpoint.PlainPort.ToString(CultureInfo.InvariantCulture),
             "-User", endpoint.User,
-            "-WarmUpUser", context.WarmUp.User,
-            "-Path", mailDir,
+                        "-Path", mailDir,
             "-WarmUpPath", warmDir,
             "-MinWarmUpCalls", context.WarmUpCalls.Min.ToString(CultureInfo.InvariantCulture),
             "-MaxWarmUpCalls", context.WarmUpCalls.Max.ToString(CultureInfo.InvariantCulture),
+            "-WarmUpSeconds", context.WarmUpCalls.Seconds.ToString(CultureInfo.InvariantCulture),
             "-LaunchedAtMs", launchedAt.ToString(CultureInfo.InvariantCulture),
         };
         var spec = new ProcessSpec("dotnet", arguments,

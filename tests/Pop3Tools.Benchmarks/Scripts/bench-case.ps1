@@ -1,9 +1,10 @@
 # One measured call of a Pop3Tools cmdlet in a fresh PowerShell: import, untimed calls of the same
-# cmdlet on a warm-up mailbox until the JIT has settled (so the timed call does not pay for compiling
-# the code path), then the timed one. Prints one line "BENCH-RESULT <json>" with the phases in seconds (and the CPU seconds of
-# the cmdlet call, all threads, which a loaded machine inflates less than wall time) and the peak RSS of
-# this whole process during the timed calls (VmHWM, reset after the warm-up, so the warm-up's
-# own peak does not count; what PowerShell and the warm-up left resident does).
+# cmdlet on the same mailbox (exports into other folders) until the JIT has settled (so the timed call
+# does not pay for compiling the code path), then the timed one. Prints one line "BENCH-RESULT <json>"
+# with the phases in seconds (and the CPU seconds of the cmdlet call, all threads, which a loaded machine
+# inflates less than wall time; and the methods JIT-compiled during it) and the peak RSS of this whole
+# process during the timed calls (VmHWM, reset after the warm-up, so the warm-up's own peak does not
+# count; what PowerShell and the warm-up left resident does, reported as the baseline).
 # The password comes from the environment so it never shows in a process list.
 param(
     [Parameter(Mandatory = $true)][ValidateSet('Export', 'Objects', 'Listing')][string]$Case,
@@ -11,11 +12,11 @@ param(
     [Parameter(Mandatory = $true)][string]$Server,
     [Parameter(Mandatory = $true)][int]$Port,
     [Parameter(Mandatory = $true)][string]$User,
-    [Parameter(Mandatory = $true)][string]$WarmUpUser,
     [string]$Path,
     [string]$WarmUpPath,
-    [int]$MinWarmUpCalls = 20,
+    [int]$MinWarmUpCalls = 3,
     [int]$MaxWarmUpCalls = 60,
+    [int]$WarmUpSeconds = 20,
     [long]$LaunchedAtMs = 0
 )
 $startedAtMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
@@ -54,21 +55,20 @@ if ($Case -ne 'Listing' -and -not (Get-Command Receive-Pop3Message -Module Pop3T
 # A warm process, as in a script that has already exported or listed a few mailboxes. pwsh from
 # the .NET tool ships without ReadyToRun code, so PowerShell's own hot paths (and ours) start as
 # unoptimised code and are recompiled in the background over many calls, on the same two cores the
-# timed call needs: measured, the JIT still compiled hundreds of methods (0.1-0.5 s) in each of
-# the first 20 exports of one process, and it compiles in bursts, so a few quiet calls prove
-# nothing. So the same cmdlet runs on the warm-up mailbox at least -MinWarmUpCalls times and until
-# three calls in a row compile fewer than 10 methods (at most -MaxWarmUpCalls calls or 60 s), then
-# the process waits until it is idle (under 10 ms of CPU in 250 ms, at most 10 s).
-# A pause follows each call, as between commands at a prompt: the runtime starts counting calls
-# for its optimising recompile only after 100 ms without new unoptimised code (TC_CallCountingDelayMs),
-# which back-to-back calls never leave. Measured without it: 25 calls on 400 messages, and the
-# timed 10,000-message export still compiled 3,097 methods (2.7 s of JIT, 3.6 s instead of 2.3 s).
+# timed call needs. Measured: after 25 calls on a 400-message mailbox a 10,000-message export still
+# compiled 3,097 methods (2.7 s of JIT); a call on a small mailbox does not reach the paths and counts
+# a large one does. So the warm-up runs the same cmdlet on the same mailbox: at least -MinWarmUpCalls
+# times, then until three calls in a row compile fewer than 10 methods, at most -MaxWarmUpCalls calls
+# or -WarmUpSeconds; then the process waits until it is idle (under 10 ms of CPU in 250 ms, at most 10 s).
+# A pause follows each call, as between commands at a prompt: the runtime starts counting calls for
+# its optimising recompile only after 100 ms without new unoptimised code (TC_CallCountingDelayMs),
+# which back-to-back calls never leave.
 $clock.Restart()
 $warmUpCalls = 0
 $quietCalls = 0
-while (($warmUpCalls -lt $MinWarmUpCalls -or $quietCalls -lt 3) -and $warmUpCalls -lt $MaxWarmUpCalls -and $clock.Elapsed.TotalSeconds -lt 60) {
+while ($warmUpCalls -lt $MinWarmUpCalls -or ($quietCalls -lt 3 -and $warmUpCalls -lt $MaxWarmUpCalls -and $clock.Elapsed.TotalSeconds -lt $WarmUpSeconds)) {
     $compiledBefore = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
-    $warm = Connect-Bench $WarmUpUser
+    $warm = Connect-Bench $User
     $null = Invoke-Case $warm (Join-Path $WarmUpPath $warmUpCalls)
     Disconnect-Pop3 -Session $warm
     if ($Case -eq 'Export') { Remove-Item -LiteralPath (Join-Path $WarmUpPath $warmUpCalls) -Recurse -Force }
