@@ -21,7 +21,7 @@ namespace Pop3Tools.Engine.Authentication
                 var input = Encoding.UTF8.GetBytes(timestamp + password);
                 try
                 {
-                    return LowerHex.Encode(md5.ComputeHash(input));
+                    return Hex.Lower(md5.ComputeHash(input));
                 }
                 finally
                 {

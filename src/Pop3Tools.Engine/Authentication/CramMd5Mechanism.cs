@@ -40,7 +40,7 @@ namespace Pop3Tools.Engine.Authentication
                 using (var hmac = new HMACMD5(key))
                 {
                     _answered = true;
-                    return Encoding.UTF8.GetBytes(_credential.UserName + " " + LowerHex.Encode(hmac.ComputeHash(challenge)));
+                    return Encoding.UTF8.GetBytes(_credential.UserName + " " + Hex.Lower(hmac.ComputeHash(challenge)));
                 }
             }
             finally

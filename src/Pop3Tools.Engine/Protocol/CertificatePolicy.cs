@@ -32,11 +32,11 @@ namespace Pop3Tools.Engine.Protocol
         public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
             var raw = certificate?.GetRawCertData();
-            SeenThumbprint = raw == null ? null : Hex(raw, SHA256.Create());
+            SeenThumbprint = raw == null ? null : Thumbprint(raw, SHA256.Create());
             if (pinnedThumbprint != null)
             {
                 if (raw == null) return Reject("The server sent no certificate.");
-                if (pinnedThumbprint == SeenThumbprint || pinnedThumbprint == Hex(raw, SHA1.Create())) return true;
+                if (pinnedThumbprint == SeenThumbprint || pinnedThumbprint == Thumbprint(raw, SHA1.Create())) return true;
                 return Reject("The server certificate (SHA-256 " + SeenThumbprint + ") does not match the pinned thumbprint.");
             }
             if (skipCheck || errors == SslPolicyErrors.None) return true;
@@ -109,14 +109,11 @@ namespace Pop3Tools.Engine.Protocol
             return "; a certificate in its chain is outside its validity period";
         }
 
-        private static string Hex(byte[] data, HashAlgorithm algorithm)
+        private static string Thumbprint(byte[] data, HashAlgorithm algorithm)
         {
             using (algorithm)
             {
-                var hash = algorithm.ComputeHash(data);
-                var text = new StringBuilder(hash.Length * 2);
-                foreach (var b in hash) text.Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-                return text.ToString();
+                return Hex.Upper(algorithm.ComputeHash(data));
             }
         }
     }

@@ -16,7 +16,7 @@ namespace Pop3Tools.Engine.Tests.Authentication
         {
             var derived = Pbkdf2.DeriveKey(key => new HMACSHA1(key), Sasl.Bytes(password), Sasl.Bytes(salt), iterations, length);
 
-            Assert.Equal(expectedHex, LowerHex.Encode(derived));
+            Assert.Equal(expectedHex, Hex.Lower(derived));
         }
 
         // RFC 7914 §11 (PBKDF2-HMAC-SHA256, 64 bytes: two blocks of output).
@@ -27,7 +27,7 @@ namespace Pop3Tools.Engine.Tests.Authentication
         {
             var derived = Pbkdf2.DeriveKey(key => new HMACSHA256(key), Sasl.Bytes(password), Sasl.Bytes(salt), iterations, 64);
 
-            Assert.Equal(expectedHex, LowerHex.Encode(derived));
+            Assert.Equal(expectedHex, Hex.Lower(derived));
         }
 
         [Fact]

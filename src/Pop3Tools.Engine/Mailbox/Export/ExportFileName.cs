@@ -85,10 +85,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
         {
             using (var sha = SHA256.Create())
             {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(uid));
-                var hex = new StringBuilder(16);
-                for (var i = 0; i < 8; i++) hex.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-                return hex.ToString();
+                return Hex.Lower(sha.ComputeHash(Encoding.UTF8.GetBytes(uid)), 8);
             }
         }
     }

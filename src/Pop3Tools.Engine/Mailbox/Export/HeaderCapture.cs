@@ -19,6 +19,9 @@ namespace Pop3Tools.Engine.Mailbox.Export
         [ThreadStatic]
         private static HeaderBlockReader? reader;
 
+        [ThreadStatic]
+        private static MemoryStream? summary;
+
         private readonly MemoryStream _block = new MemoryStream();
         // As if a line had just ended, so a message that opens with the empty line has an empty header block.
         private int _matched = 2;
@@ -75,8 +78,9 @@ namespace Pop3Tools.Engine.Mailbox.Export
         {
             try
             {
-                _block.Position = 0;
-                return MessageHeaders.Summary((reader ?? (reader = new HeaderBlockReader())).ReadFields(_block));
+                var fields = summary ?? (summary = new MemoryStream());
+                SummaryFields.Select(_block.GetBuffer(), (int)_block.Length, fields);
+                return MessageHeaders.Summary((reader ?? (reader = new HeaderBlockReader())).ReadFields(fields));
             }
             catch (Pop3Exception)
             {

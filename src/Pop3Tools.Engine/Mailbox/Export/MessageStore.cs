@@ -29,11 +29,16 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// </summary>
         private static readonly TimeSpan WaitingFlush = TimeSpan.FromMilliseconds(0.2);
 
+        /// <summary>Slow flushes in a row that mean a device, not a thread the scheduler put aside for a moment.</summary>
+        private const int SlowFlushesForDevice = 3;
+
         private readonly ExportJournal _journal;
         private readonly HashSet<string> _namesTaken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Set once a flush waited on a device; the folder's device does not change during an export.</summary>
+        /// <summary>Set once flushes wait on a device; the folder's device does not change during an export.</summary>
         private bool _flushesWait;
+
+        private int _slowFlushesInARow;
 
         private MessageStore(string folder, string mailbox, ExportJournal journal)
         {
@@ -149,7 +154,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
         /// Hashes and flushes every file (<see cref="ReceivedFile.Seal"/>). On this thread, one after
         /// another, while flushes cost nothing (tmpfs, a write-back cache): waking thread-pool workers
         /// for every group cost more CPU than the flushes themselves, CPU the server and the download
-        /// need. Once a flush waits on a device, the rest of the export flushes in parallel: the file
+        /// need. Once flushes wait on a device, the rest of the export flushes in parallel: the file
         /// system takes concurrent flushes into one journal commit and the device gets them as one
         /// queue, where one flush after another waits a full round trip each.
         /// Returns the files that failed, and why.
@@ -161,7 +166,9 @@ namespace Pop3Tools.Engine.Mailbox.Export
             while (!_flushesWait && next < files.Count)
             {
                 var flush = SealOne(files[next++], failures);
-                if (flush > WaitingFlush) _flushesWait = true;
+                // A device is slow every time; a flush preempted on a busy machine only now and then.
+                _slowFlushesInARow = flush > WaitingFlush ? _slowFlushesInARow + 1 : 0;
+                if (_slowFlushesInARow >= SlowFlushesForDevice) _flushesWait = true;
             }
             if (next == files.Count) return failures;
 

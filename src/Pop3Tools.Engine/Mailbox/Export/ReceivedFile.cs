@@ -103,7 +103,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
                     int read;
                     while ((read = file.Read(chunk, 0, chunk.Length)) > 0) sha.TransformBlock(chunk, 0, read, null, 0);
                     sha.TransformFinalBlock(chunk, 0, 0);
-                    Sha256 = Hex(sha.Hash!);
+                    Sha256 = Hex.Upper(sha.Hash!);
                 }
             }
             finally
@@ -141,13 +141,6 @@ namespace Pop3Tools.Engine.Mailbox.Export
             _disposed = true;
             _file?.Dispose();
             _file = null;
-        }
-
-        private static string Hex(byte[] bytes)
-        {
-            var hex = new StringBuilder(bytes.Length * 2);
-            foreach (var b in bytes) hex.Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            return hex.ToString();
         }
     }
 }
