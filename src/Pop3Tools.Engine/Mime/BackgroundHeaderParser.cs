@@ -71,8 +71,8 @@ namespace Pop3Tools.Engine.Mime
         /// <summary>Copies the header block at the start of <paramref name="reply"/> and queues it for parsing.</summary>
         public void Add(int number, Stream reply)
         {
-            // Into a pooled array, returned once parsed: a growing MemoryStream per block was a
-            // tenth of a listing's allocations.
+            // Into a pooled array, returned once parsed, rather than a MemoryStream per block that
+            // allocates and copies a larger array each time it grows.
             var copy = ArrayPool<byte>.Shared.Rent(InitialCopyBytes);
             var length = 0;
             var room = MimeLimits.MaxHeaderBytes + 1;

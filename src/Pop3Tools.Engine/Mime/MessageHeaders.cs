@@ -29,7 +29,7 @@ namespace Pop3Tools.Engine.Mime
 
         /// <summary>
         /// Every field, built when first asked for: a listing's table and most scripts never
-        /// look, and a dozen objects per message were a tenth of a listing's allocations.
+        /// look, and building them for every message was 4% of a listing's allocations.
         /// </summary>
         public Pop3HeaderCollection Headers => fields ??= Collect(headers);
 

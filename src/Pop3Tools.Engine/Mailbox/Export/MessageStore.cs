@@ -24,8 +24,8 @@ namespace Pop3Tools.Engine.Mailbox.Export
         private const int ConcurrentFlushes = 8;
 
         /// <summary>
-        /// A flush slower than this waited on a device: measured here, tmpfs flushes in a few
-        /// microseconds, an ext4 file on a virtual disk in a millisecond or more.
+        /// A flush slower than this waited on a device: measured here, a 50 KB file flushes in
+        /// 2-9 microseconds on tmpfs and in 0.3-2 ms (median 0.4) on ext4 on the virtual disk.
         /// </summary>
         private static readonly TimeSpan WaitingFlush = TimeSpan.FromMilliseconds(0.2);
 

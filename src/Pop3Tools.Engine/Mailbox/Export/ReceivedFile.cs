@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 
 namespace Pop3Tools.Engine.Mailbox.Export
@@ -17,7 +16,7 @@ namespace Pop3Tools.Engine.Mailbox.Export
     /// <remarks>
     /// The SHA-256 is taken from the file itself at commit (<see cref="Seal"/>), not from the
     /// bytes on their way: the journal then records what was stored, and the hash, a fifth of
-    /// the download thread's CPU when taken on the way, runs on the commit threads instead.
+    /// the download thread's CPU when taken on the way, runs on the commit side instead.
     /// </remarks>
     internal sealed class ReceivedFile : IDisposable
     {
