@@ -113,6 +113,8 @@ internal static class BenchmarkCommand
         new PeerCase(new FetchmailClient(perMessageMda: true), Storage.Tmpfs, SlowPeerLimit),
         new PeerCase(new CurlClient(), Storage.Tmpfs, SlowPeerLimit),
         new PeerCase(new PoplibClient(), Storage.Tmpfs, SlowPeerLimit),
+        PwshCase.FreshExport(Storage.Tmpfs),
+        PwshCase.FreshExport(Storage.Disk),
         PwshCase.Objects(),
         PwshCase.Listing(),
         ScriptCase.MinimalListing(),
@@ -227,7 +229,7 @@ internal static class BenchmarkCommand
         "Our seconds are Connect-Pop3 + the cmdlet + Disconnect-Pop3 timed inside a warm pwsh; the scripts time " +
         "connect to QUIT inside Python; the peers are timed as whole processes (their start-up is milliseconds for the " +
         "C clients and tens of milliseconds for Python).",
-        "Peak RSS: VmHWM of the pwsh process for ours, reset after the warm-up (it includes PowerShell itself and what the warm-up left resident), GNU time's %M for the others.",
+        "Peak RSS: VmHWM of the pwsh process for ours, reset after the warm-up (it includes PowerShell itself and what the warm-up left resident), over the whole process for the fresh-process rows; GNU time's %M for the others.",
         "Durability as each client ships it: mpop fsyncs every maildir file; Receive-Pop3Message makes every file " +
         "durable before it is journalled (DESIGN.md Safety rules); fetchmail's MDA (`cat`), curl and poplib do not sync.",
         "fetchmail starts `/bin/sh` + `cat` for every message and never pipelines; curl is handed the message numbers " +

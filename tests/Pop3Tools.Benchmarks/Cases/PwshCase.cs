@@ -14,14 +14,22 @@ internal sealed class PwshCase : BenchCase
     public const string ResultMarker = "BENCH-RESULT ";
     private readonly string kind;
     private readonly Storage storage;
+    private readonly bool fresh;
 
-    private PwshCase(string kind, Storage storage)
+    private PwshCase(string kind, Storage storage, bool fresh = false)
     {
         this.kind = kind;
         this.storage = storage;
+        this.fresh = fresh;
     }
 
     public static PwshCase Export(Storage storage) => new("Export", storage);
+
+    /// <summary>
+    /// The export as the first call of a new pwsh, no warm-up: the peak RSS of the whole process
+    /// (what a one-off export script holds) and the time of a call that compiles its code.
+    /// </summary>
+    public static PwshCase FreshExport(Storage storage) => new("Export", storage, fresh: true);
 
     public static PwshCase Objects() => new("Objects", Storage.Tmpfs);
 
@@ -29,14 +37,14 @@ internal sealed class PwshCase : BenchCase
 
     public override string Id => kind switch
     {
-        "Export" => "ours-export-" + storage.ToString().ToLowerInvariant(),
+        "Export" => "ours-export-" + storage.ToString().ToLowerInvariant() + (fresh ? "-fresh" : ""),
         "Objects" => "ours-objects",
         _ => "ours-listing",
     };
 
     public override string Label => kind switch
     {
-        "Export" => $"Receive-Pop3Message -All -Path ({storage.ToString().ToLowerInvariant()})",
+        "Export" => $"Receive-Pop3Message -All -Path ({storage.ToString().ToLowerInvariant()}{(fresh ? ", fresh process" : "")})",
         "Objects" => "Receive-Pop3Message -All (objects)",
         _ => "Get-Pop3Message (parsed headers)",
     };
@@ -50,8 +58,11 @@ internal sealed class PwshCase : BenchCase
 
     public override Storage Storage => storage;
 
-    public override string Configuration =>
-        "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: untimed " +
+    public override string Configuration => fresh
+        ? "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; no warm-up: Connect-Pop3 (as below), the " +
+          "cmdlet piped to `Measure-Object` as the first call of the process, `Disconnect-Pop3`, each timed by a Stopwatch. " +
+          "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process over its whole life (start, import, the call)."
+        : "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: untimed " +
         "calls (connect, the same cmdlet on the same mailbox into another folder, disconnect, a 200 ms pause), at least 3, then until three in a row compile " +
         "fewer than 10 methods or 20 s have passed, then a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
         "`Connect-Pop3 -Security None -AllowInsecureAuthentication -Authentication UserPass` (USER/PASS, as every peer), the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
@@ -73,13 +84,14 @@ internal sealed class PwshCase : BenchCase
             "-Server", endpoint.Host,
             "-Port", endpoint.PlainPort.ToString(CultureInfo.InvariantCulture),
             "-User", endpoint.User,
-                        "-Path", mailDir,
+            "-Path", mailDir,
             "-WarmUpPath", warmDir,
             "-MinWarmUpCalls", context.WarmUpCalls.Min.ToString(CultureInfo.InvariantCulture),
             "-MaxWarmUpCalls", context.WarmUpCalls.Max.ToString(CultureInfo.InvariantCulture),
             "-WarmUpSeconds", context.WarmUpCalls.Seconds.ToString(CultureInfo.InvariantCulture),
             "-LaunchedAtMs", launchedAt.ToString(CultureInfo.InvariantCulture),
         };
+        if (fresh) arguments.Add("-Fresh");
         var spec = new ProcessSpec("dotnet", arguments,
             new Dictionary<string, string> { [Peers.BenchClient.PasswordVariable] = endpoint.Password }, context.RepoRoot);
         var run = ProcessTimer.Run(spec, context.Scratch, context.Timeout);

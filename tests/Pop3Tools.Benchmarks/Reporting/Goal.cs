@@ -28,10 +28,13 @@ internal sealed record Goal(string Mailbox, string Name, double Value, double Bo
             else
             {
                 // 150 MB is the bound; VmHWM is in KiB, so compare in MiB: 150e6 / 2^20.
-                var peak = new[] { "ours-export-disk", "ours-export-tmpfs" }
+                // Both processes are reported: a one-off export's whole life, and a warm process,
+                // whose peak includes what PowerShell and the warm-up calls left resident.
+                double Peak(params string[] ids) => ids
                     .Select(id => Find(rows, name, id)?.MedianRssMiB ?? double.NaN)
                     .Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
-                goals.Add(new Goal(name, "export peak RSS of pwsh", peak, 150e6 / 1048576, "MiB"));
+                goals.Add(new Goal(name, "export peak RSS of pwsh, fresh process", Peak("ours-export-disk-fresh", "ours-export-tmpfs-fresh"), 150e6 / 1048576, "MiB"));
+                goals.Add(new Goal(name, "export peak RSS of pwsh, warm process", Peak("ours-export-disk", "ours-export-tmpfs"), 150e6 / 1048576, "MiB"));
             }
         }
         var many = rows.Select(r => r.Mailbox).Where(m => !m.Spec.IsSingleLarge).Distinct().ToList();

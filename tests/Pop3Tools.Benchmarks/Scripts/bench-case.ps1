@@ -5,6 +5,9 @@
 # inflates less than wall time; and the methods JIT-compiled during it) and the peak RSS of this whole
 # process during the timed calls (VmHWM, reset after the warm-up, so the warm-up's own peak does not
 # count; what PowerShell and the warm-up left resident does, reported as the baseline).
+# With -Fresh there is no warm-up: the call is the first of the process, and the peak RSS is the
+# whole process's, from start to end (what a one-off `pwsh -c` export holds); the baseline is the
+# RSS after the import.
 # The password comes from the environment so it never shows in a process list.
 param(
     [Parameter(Mandatory = $true)][ValidateSet('Export', 'Objects', 'Listing')][string]$Case,
@@ -17,13 +20,14 @@ param(
     [int]$MinWarmUpCalls = 3,
     [int]$MaxWarmUpCalls = 60,
     [int]$WarmUpSeconds = 20,
+    [switch]$Fresh,
     [long]$LaunchedAtMs = 0
 )
 $startedAtMs = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
 $ErrorActionPreference = 'Stop'
 
-function Get-PeakRssKiB {
-    $line = Get-Content -LiteralPath "/proc/$PID/status" | Where-Object { $_ -like 'VmHWM:*' }
+function Get-StatusKiB([string]$Field) {
+    $line = Get-Content -LiteralPath "/proc/$PID/status" | Where-Object { $_ -like "${Field}:*" }
     [long]($line -replace '[^0-9]', '')
 }
 
@@ -66,6 +70,7 @@ if ($Case -ne 'Listing' -and -not (Get-Command Receive-Pop3Message -Module Pop3T
 $clock.Restart()
 $warmUpCalls = 0
 $quietCalls = 0
+if ($Fresh) { $MinWarmUpCalls = 0; $MaxWarmUpCalls = 0 }
 while ($warmUpCalls -lt $MinWarmUpCalls -or ($quietCalls -lt 3 -and $warmUpCalls -lt $MaxWarmUpCalls -and $clock.Elapsed.TotalSeconds -lt $WarmUpSeconds)) {
     $compiledBefore = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
     $warm = Connect-Bench $User
@@ -78,19 +83,23 @@ while ($warmUpCalls -lt $MinWarmUpCalls -or ($quietCalls -lt 3 -and $warmUpCalls
 }
 $self = [System.Diagnostics.Process]::GetCurrentProcess()
 $idleBy = [DateTime]::UtcNow.AddSeconds(10)
-do {
+if (-not $Fresh) { do {
     $self.Refresh()
     $before = $self.TotalProcessorTime.TotalMilliseconds
     Start-Sleep -Milliseconds 250
     $self.Refresh()
-} while (($self.TotalProcessorTime.TotalMilliseconds - $before) -ge 10 -and [DateTime]::UtcNow -lt $idleBy)
+} while (($self.TotalProcessorTime.TotalMilliseconds - $before) -ge 10 -and [DateTime]::UtcNow -lt $idleBy) }
 # No forced garbage collection here: an aggressive one hands about 10 MiB back (139 -> 129 MiB after
 # 12 listings; the live heap was 9 MB), but the timed call then pays to take that memory again,
 # which is not how a warm process runs. The RSS at this point is reported as the baseline instead.
 $warmUp = $clock.Elapsed.TotalSeconds
-# Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
-[System.IO.File]::WriteAllText("/proc/$PID/clear_refs", '5')
-$baseline = Get-PeakRssKiB
+if ($Fresh) {
+    $baseline = Get-StatusKiB 'VmRSS'
+} else {
+    # Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
+    [System.IO.File]::WriteAllText("/proc/$PID/clear_refs", '5')
+    $baseline = Get-StatusKiB 'VmHWM'
+}
 
 $clock.Restart()
 $session = Connect-Bench $User
@@ -123,6 +132,6 @@ $result = @{
     disconnect = $disconnect
     count      = $measure.Count
     baselineRssKiB = $baseline
-    peakRssKiB = Get-PeakRssKiB
+    peakRssKiB = Get-StatusKiB 'VmHWM'
 }
 'BENCH-RESULT ' + ($result | ConvertTo-Json -Compress)
