@@ -22,7 +22,7 @@ internal sealed record Scenario(string Name, IReadOnlyList<MailboxSpec> Mailboxe
         new[] { new MailboxSpec("N=2000", 2000), new MailboxSpec("N=10000", 10000), new MailboxSpec("200 MB", 1, 200_000_000) },
         3,
         TimeSpan.FromSeconds(600),
-        new WarmUpCalls(3, 60, 20));
+        new WarmUpCalls(3, 60, 40));
 
     public static Scenario Quick { get; } = new(
         "quick",

@@ -19,7 +19,7 @@ param(
     [string]$WarmUpPath,
     [int]$MinWarmUpCalls = 3,
     [int]$MaxWarmUpCalls = 60,
-    [int]$WarmUpSeconds = 20,
+    [int]$WarmUpSeconds = 40,
     [switch]$Fresh,
     [long]$LaunchedAtMs = 0
 )
