@@ -31,14 +31,14 @@ namespace Pop3Tools
         /// <summary>The first From address as "Name &lt;addr&gt;" (or "addr").</summary>
         public string? From { get; private set; }
 
-        /// <summary>Each To address as "Name &lt;addr&gt;" (or "addr").</summary>
-        public string[]? To { get; private set; }
+        /// <summary>Each To address as "Name &lt;addr&gt;" (or "addr"); read from the header block when first asked for.</summary>
+        public string[]? To => _headers?.To;
 
         /// <summary>Null when absent or unparseable.</summary>
         public DateTimeOffset? Date { get; private set; }
 
-        /// <summary>Without angle brackets.</summary>
-        public string? MessageId { get; private set; }
+        /// <summary>Without angle brackets; read from the header block when first asked for.</summary>
+        public string? MessageId => _headers?.MessageId;
 
         private MessageHeaders? _headers;
 
@@ -61,9 +61,7 @@ namespace Pop3Tools
             _headers = headers;
             Subject = headers.Subject;
             From = headers.From.Length > 0 ? headers.From[0] : null;
-            To = headers.To;
             Date = headers.Date;
-            MessageId = headers.MessageId;
         }
 
         public override string ToString() => Uid.Length > 0 ? $"{Number} ({Uid})" : Number.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -16,15 +16,16 @@ namespace Pop3Tools.Engine.Mime
         private readonly HeaderList headers;
 
         private Pop3HeaderCollection? fields;
+        private string[]? to;
+        private string? messageId;
+        private volatile bool messageIdRead;
 
         internal MessageHeaders(HeaderList headers)
         {
             this.headers = headers;
             Subject = SubjectOf(headers);
             From = Addresses(headers, HeaderId.From);
-            To = Addresses(headers, HeaderId.To);
             Date = ParseDate(headers);
-            MessageId = ParseMessageId(headers);
         }
 
         /// <summary>
@@ -38,7 +39,12 @@ namespace Pop3Tools.Engine.Mime
 
         public string[] From { get; }
 
-        public string[] To { get; }
+        /// <summary>
+        /// Read when first asked for, like <see cref="Headers"/>: a listing's table shows From only,
+        /// and reading the To addresses and the Message-ID of every message was about a fifth of
+        /// the listing's header parsing.
+        /// </summary>
+        public string[] To => to ??= Addresses(headers, HeaderId.To);
 
         /// <summary>Read when asked for: a listing shows From and To only, and addresses are the costliest fields to read.</summary>
         public string[] Cc => Addresses(headers, HeaderId.Cc);
@@ -49,7 +55,18 @@ namespace Pop3Tools.Engine.Mime
         public DateTimeOffset? Date { get; }
 
         /// <summary>The Message-ID without its angle brackets (<c>id@host</c>); null when the message has none.</summary>
-        public string? MessageId { get; }
+        public string? MessageId
+        {
+            get
+            {
+                if (!messageIdRead)
+                {
+                    messageId = ParseMessageId(headers);
+                    messageIdRead = true;
+                }
+                return messageId;
+            }
+        }
 
         /// <summary>
         /// Subject, first From and Date only: what an exported message's object shows, without
