@@ -215,17 +215,31 @@ namespace Pop3Tools.Engine.Mailbox.Export
                 var name = ExportFileName.Candidate(stem, n);
                 if (_namesTaken.Contains(name) || _journal.IsClaimedByAnother(name, Mailbox, uid)) continue;
                 var target = Path.Combine(Folder, name);
-                if (File.Exists(target))
+                if (!MovedToFreeName(file.TemporaryPath, target))
                 {
                     if (!HoldsSameBytes(target, file)) continue;
                     file.Discard();
                 }
-                else
-                {
-                    File.Move(file.TemporaryPath, target);
-                }
                 _namesTaken.Add(name);
                 return target;
+            }
+        }
+
+        /// <summary>
+        /// Renames <paramref name="source"/> to <paramref name="target"/> unless that name is taken
+        /// (false). File.Move refuses a taken name itself, so the usual case, a free name, costs no
+        /// separate existence check.
+        /// </summary>
+        private static bool MovedToFreeName(string source, string target)
+        {
+            try
+            {
+                File.Move(source, target);
+                return true;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                return false;
             }
         }
 

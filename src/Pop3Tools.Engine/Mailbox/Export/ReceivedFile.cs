@@ -99,8 +99,14 @@ namespace Pop3Tools.Engine.Mailbox.Export
                 using (var sha = SHA256.Create())
                 {
                     file.Position = 0;
+                    // Up to the length written, not on to an end-of-file read: one system call less per message.
+                    var left = Length;
                     int read;
-                    while ((read = file.Read(chunk, 0, chunk.Length)) > 0) sha.TransformBlock(chunk, 0, read, null, 0);
+                    while (left > 0 && (read = file.Read(chunk, 0, (int)Math.Min(chunk.Length, left))) > 0)
+                    {
+                        sha.TransformBlock(chunk, 0, read, null, 0);
+                        left -= read;
+                    }
                     sha.TransformFinalBlock(chunk, 0, 0);
                     Sha256 = Hex.Upper(sha.Hash!);
                 }
