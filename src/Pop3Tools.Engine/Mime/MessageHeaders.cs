@@ -40,13 +40,13 @@ namespace Pop3Tools.Engine.Mime
         public string[] From { get; }
 
         /// <summary>
-        /// Read when first asked for, like <see cref="Headers"/>: a listing's table shows From only,
-        /// and reading the To addresses and the Message-ID of every message was about a fifth of
-        /// the listing's header parsing.
+        /// Read when first asked for, like <see cref="Headers"/>: a listing's table shows From only.
+        /// Reading addresses (From and To) was a quarter of the header thread's samples in a
+        /// 10,000-message listing, and the Message-ID another 4%.
         /// </summary>
         public string[] To => to ??= Addresses(headers, HeaderId.To);
 
-        /// <summary>Read when asked for: a listing shows From and To only, and addresses are the costliest fields to read.</summary>
+        /// <summary>Read when asked for, like <see cref="To"/>: addresses are the costliest fields to read.</summary>
         public string[] Cc => Addresses(headers, HeaderId.Cc);
 
         public string[] ReplyTo => Addresses(headers, HeaderId.ReplyTo);
