@@ -38,9 +38,9 @@ public sealed class ProbeSecretTests
             }));
         }
 
-        Assert.Equal(3, runs.Count(run => run.LoginSucceeded == true));
+        var logins = string.Join("\n", runs.Select(run => run.Port + "/" + run.Security + ": " + run.Verdict));
+        Assert.True(new bool?[] { true, true, true, null, false, false }.SequenceEqual(runs.Select(run => run.LoginSucceeded)), logins);
         Assert.Single(runs, run => !run.LoginTested);
-        Assert.Equal(2, runs.Count(run => run.LoginSucceeded == false));
         var everything = string.Join("\n", runs.Select(Dump)) + "\n" + log.All;
         foreach (var secret in new[] { DovecotLab.AlicePassword, wrong })
         {

@@ -55,8 +55,12 @@ public sealed record HostileCase(string Name, string Target, byte[] Reply, After
     /// <summary>How long the case may take: a generous multiple of the client's timeout unless the reply is endless.</summary>
     public TimeSpan TimeBound { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The client's timeout: TLS stages get more, since a cold TLS stack on a busy runner is slow.</summary>
-    public TimeSpan ClientTimeout { get; init; } = HostileRun.ClientTimeout;
+    /// <summary>
+    /// The client's timeout: short where the server goes silent and the timeout is the outcome,
+    /// patient elsewhere, where a reply late on a busy runner must not pass for silence.
+    /// TLS stages set their own, since a cold TLS stack on a busy runner is slow.
+    /// </summary>
+    public TimeSpan ClientTimeout { get; init; } = After == AfterHostile.Hang ? HostileRun.ClientTimeout : HostileRun.PatientClientTimeout;
 
     /// <summary>True: the client sends NOOP after the stage's command (a reply sent ahead of it must be noticed).</summary>
     public bool FollowWithNoop { get; init; }

@@ -18,6 +18,9 @@ public static class HostileRun
     /// <summary>Short enough to keep the silent cases quick, long enough for a busy 2-core CI runner.</summary>
     public static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>For cases whose outcome is no timeout: within <see cref="HostileCase.TimeBound"/>'s default 10 s.</summary>
+    public static readonly TimeSpan PatientClientTimeout = TimeSpan.FromSeconds(8);
+
     static HostileRun()
     {
         // Made once, up front: an RSA key made during the first STLS case would eat its timeout.

@@ -47,7 +47,7 @@ public sealed class ScriptedPop3Server : IDisposable
         listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        acceptLoop = Task.Run(AcceptLoop);
+        acceptLoop = OnOwnThread(AcceptLoop);
     }
 
     public static ScriptedPop3Server Start(Action<ScriptedConnection> script, ScriptedServerOptions? options = null) =>
@@ -108,22 +108,31 @@ public sealed class ScriptedPop3Server : IDisposable
         stopping.Dispose();
     }
 
-    private async Task AcceptLoop()
+    /// <summary>
+    /// The server's loops get threads of their own: on a busy 2-core runner the thread pool is
+    /// short of threads while parallel tests block on I/O, and a greeting queued behind them
+    /// once took longer than the client's 2 s timeout.
+    /// </summary>
+    private static Task OnOwnThread(Action action) =>
+        Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void AcceptLoop()
     {
         while (!stopping.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
+                // Dispose stops the listener, which ends a blocked accept with a SocketException.
+                client = listener.AcceptTcpClient();
             }
-            catch (Exception e) when (e is OperationCanceledException || e is SocketException || e is ObjectDisposedException)
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is InvalidOperationException)
             {
                 return;
             }
             clients.Add(client);
             var index = Interlocked.Increment(ref accepted) - 1;
-            sessions.Add(Task.Run(() => Serve(client, index)));
+            sessions.Add(OnOwnThread(() => Serve(client, index)));
         }
     }
 
