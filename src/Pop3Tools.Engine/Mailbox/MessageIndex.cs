@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Pop3Tools.Engine.Protocol;
 
 namespace Pop3Tools.Engine.Mailbox
@@ -39,7 +38,7 @@ namespace Pop3Tools.Engine.Mailbox
 
         private readonly List<IndexedMessage> _ordered;
         private readonly Dictionary<int, IndexedMessage> _byNumber;
-        private readonly Dictionary<string, List<int>> _byUid = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _byUid;
 
         /// <param name="list">LIST: the authority on which messages exist and their sizes.</param>
         /// <param name="uids">UIDL, or null when the server does not support it.</param>
@@ -48,7 +47,10 @@ namespace Pop3Tools.Engine.Mailbox
             if (list == null) throw new ArgumentNullException(nameof(list));
             HasUids = uids != null;
 
-            var uidByNumber = new Dictionary<int, string>();
+            // Every collection is sized up front: at 10,000 messages each one is past the large-object
+            // threshold, and growing by doubling left a chain of large arrays per session, each
+            // counting towards a full (gen2) collection.
+            var uidByNumber = new Dictionary<int, string>(uids?.Count ?? 0);
             if (uids != null)
             {
                 foreach (var entry in uids)
@@ -58,12 +60,17 @@ namespace Pop3Tools.Engine.Mailbox
             }
 
             _byNumber = new Dictionary<int, IndexedMessage>(list.Count);
+            _byUid = new Dictionary<string, List<int>>(list.Count, StringComparer.Ordinal);
+            _ordered = new List<IndexedMessage>(list.Count);
+            var inOrder = true;
             foreach (var entry in list)
             {
                 if (_byNumber.ContainsKey(entry.Number)) continue;
                 uidByNumber.TryGetValue(entry.Number, out var uid);
                 var message = new IndexedMessage(entry.Number, uid ?? string.Empty, entry.Size);
                 _byNumber.Add(entry.Number, message);
+                inOrder &= _ordered.Count == 0 || _ordered[_ordered.Count - 1].Number < entry.Number;
+                _ordered.Add(message);
                 if (message.Uid.Length == 0) continue;
                 if (!_byUid.TryGetValue(message.Uid, out var numbers))
                 {
@@ -72,7 +79,8 @@ namespace Pop3Tools.Engine.Mailbox
                 }
                 numbers.Add(entry.Number);
             }
-            _ordered = _byNumber.Values.OrderBy(m => m.Number).ToList();
+            // Servers list in number order; a sort (in place) is for those that do not.
+            if (!inOrder) _ordered.Sort((a, b) => a.Number.CompareTo(b.Number));
         }
 
         /// <summary>False when the server does not support UIDL: numbers work, UIDs do not.</summary>

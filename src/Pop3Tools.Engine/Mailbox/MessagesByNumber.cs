@@ -8,8 +8,15 @@ namespace Pop3Tools.Engine.Mailbox
     /// </summary>
     internal sealed class MessagesByNumber
     {
-        private readonly Dictionary<int, List<Pop3MessageInfo>> _infos = new Dictionary<int, List<Pop3MessageInfo>>();
-        private readonly List<int> _numbers = new List<int>();
+        private readonly Dictionary<int, List<Pop3MessageInfo>> _infos;
+        private readonly List<int> _numbers;
+
+        /// <param name="capacity">How many infos will be added: sized once, not grown by doubling.</param>
+        public MessagesByNumber(int capacity = 0)
+        {
+            _infos = new Dictionary<int, List<Pop3MessageInfo>>(capacity);
+            _numbers = new List<int>(capacity);
+        }
 
         public IReadOnlyList<int> Numbers => _numbers;
 

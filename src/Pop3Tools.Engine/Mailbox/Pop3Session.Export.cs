@@ -80,7 +80,7 @@ namespace Pop3Tools
         private void MarkSaved(Pop3Client client, IReadOnlyList<Pop3MessageInfo> infos, Action<Pop3MessageInfo>? onMarked,
             Action<Pop3MessageInfo, Pop3Exception> onError, CancellationToken cancellationToken)
         {
-            var byNumber = new MessagesByNumber();
+            var byNumber = new MessagesByNumber(infos.Count);
             foreach (var info in infos) byNumber.Add(info);
             var toDelete = new List<int>(byNumber.Numbers.Count);
             foreach (var number in byNumber.Numbers)

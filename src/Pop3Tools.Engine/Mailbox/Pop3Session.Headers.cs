@@ -28,6 +28,7 @@ namespace Pop3Tools
             var byNumber = GroupByNumber(messages);
             var total = byNumber.Numbers.Count;
             if (total == 0) return;
+            SizeKnownHeaders(total);
 
             Run(cancellationToken, client =>
             {
@@ -83,6 +84,18 @@ namespace Pop3Tools
         internal KnownHeaders KnownHeadersOf(int number)
         {
             lock (_stateGate) return _known.TryGetValue(number, out var known) ? known : default;
+        }
+
+        /// <summary>
+        /// Sizes the first listing's memory of headers once: grown by doubling, it left a chain of
+        /// large arrays at 10,000 messages, each counting towards a full (gen2) collection.
+        /// </summary>
+        private void SizeKnownHeaders(int total)
+        {
+            lock (_stateGate)
+            {
+                if (_known.Count == 0) _known = new Dictionary<int, KnownHeaders>(total);
+            }
         }
 
         /// <summary>Keeps two short strings per message, not the whole header block.</summary>

@@ -31,7 +31,7 @@ namespace Pop3Tools
         private readonly object _stateGate = new object();
         private readonly ForwardingProtocolLog _log;
         private readonly Dictionary<int, long> _pending = new Dictionary<int, long>();
-        private readonly Dictionary<int, KnownHeaders> _known = new Dictionary<int, KnownHeaders>();
+        private Dictionary<int, KnownHeaders> _known = new Dictionary<int, KnownHeaders>();
         private readonly List<Action<Pop3Session>> _closedHandlers = new List<Action<Pop3Session>>();
         private int _statCount;
         private long _statSize;
@@ -402,7 +402,7 @@ namespace Pop3Tools
         /// <summary>The infos by number, numbers in first-seen order (one command per message).</summary>
         private MessagesByNumber GroupByNumber(IReadOnlyList<Pop3MessageInfo> messages)
         {
-            var grouped = new MessagesByNumber();
+            var grouped = new MessagesByNumber(messages.Count);
             foreach (var info in messages)
             {
                 if (info == null) throw new ArgumentException("The list holds a null message.", nameof(messages));

@@ -24,8 +24,9 @@ namespace Pop3Tools.Engine.Protocol
         public IReadOnlyList<Pop3ListEntry> List(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
             log.Step("Listing message sizes");
-            var entries = new List<Pop3ListEntry>();
-            foreach (var line in ReadNumberedList("LIST"))
+            var lines = ReadNumberedList("LIST");
+            var entries = new List<Pop3ListEntry>(lines.Count);
+            foreach (var line in lines)
             {
                 // RFC 1939 section 5: a scan listing may carry more information after the size.
                 var sizeText = line.Value.Split(' ')[0];
@@ -52,8 +53,9 @@ namespace Pop3Tools.Engine.Protocol
                 log.Step("The server refuses UIDL: messages can be addressed by number only");
                 return null;
             }
-            var entries = new List<Pop3UidEntry>();
-            foreach (var line in ReadNumberedLines("UIDL"))
+            var lines = ReadNumberedLines("UIDL");
+            var entries = new List<Pop3UidEntry>(lines.Count);
+            foreach (var line in lines)
             {
                 if (line.Value.Length == 0 || line.Value.IndexOf(' ') >= 0) throw Malformed("UIDL", line.Key + " " + line.Value);
                 entries.Add(new Pop3UidEntry(line.Key, line.Value));
@@ -150,8 +152,8 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>The "number rest" lines of a LIST/UIDL reply whose +OK was read.</summary>
         private List<KeyValuePair<int, string>> ReadNumberedLines(string command)
         {
-            var result = new List<KeyValuePair<int, string>>();
             var lines = Channel.ReadListLines(command, ProtocolLimits.MaxListEntries, logLines: false);
+            var result = new List<KeyValuePair<int, string>>(lines.Count);
             log.Step(command + " listed " + Plural.Of(lines.Count, "message"));
             foreach (var line in lines)
             {
