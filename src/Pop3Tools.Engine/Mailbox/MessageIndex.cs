@@ -38,7 +38,10 @@ namespace Pop3Tools.Engine.Mailbox
 
         private readonly List<IndexedMessage> _ordered;
         private readonly Dictionary<int, IndexedMessage> _byNumber;
-        private readonly Dictionary<string, List<int>> _byUid;
+        /// <summary>Each UID's message number (the first, for a shared UID).</summary>
+        private readonly Dictionary<string, int> _byUid;
+        /// <summary>The numbers of every message whose UID is shared; null when none is (the usual case).</summary>
+        private Dictionary<string, List<int>>? _sharedUids;
 
         /// <param name="list">LIST: the authority on which messages exist and their sizes.</param>
         /// <param name="uids">UIDL, or null when the server does not support it.</param>
@@ -60,7 +63,7 @@ namespace Pop3Tools.Engine.Mailbox
             }
 
             _byNumber = new Dictionary<int, IndexedMessage>(list.Count);
-            _byUid = new Dictionary<string, List<int>>(list.Count, StringComparer.Ordinal);
+            _byUid = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
             _ordered = new List<IndexedMessage>(list.Count);
             var inOrder = true;
             foreach (var entry in list)
@@ -72,11 +75,13 @@ namespace Pop3Tools.Engine.Mailbox
                 inOrder &= _ordered.Count == 0 || _ordered[_ordered.Count - 1].Number < entry.Number;
                 _ordered.Add(message);
                 if (message.Uid.Length == 0) continue;
-                if (!_byUid.TryGetValue(message.Uid, out var numbers))
+                if (!_byUid.TryGetValue(message.Uid, out var first))
                 {
-                    numbers = new List<int>(1);
-                    _byUid.Add(message.Uid, numbers);
+                    _byUid.Add(message.Uid, entry.Number);
+                    continue;
                 }
+                _sharedUids ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                if (!_sharedUids.TryGetValue(message.Uid, out var numbers)) _sharedUids.Add(message.Uid, numbers = new List<int> { first });
                 numbers.Add(entry.Number);
             }
             // Servers list in number order; a sort (in place) is for those that do not.
@@ -119,7 +124,7 @@ namespace Pop3Tools.Engine.Mailbox
                 {
                     onRejected(MissingUid(message.Number));
                 }
-                else if (_byUid[message.Uid].Count > 1)
+                else if (IsShared(message.Uid))
                 {
                     if (reportedUids.Add(message.Uid)) onRejected(SharedUid(message.Uid));
                 }
@@ -172,33 +177,35 @@ namespace Pop3Tools.Engine.Mailbox
             foreach (var uid in uids)
             {
                 if (!seen.Add(uid)) continue;
-                if (!_byUid.TryGetValue(uid, out var numbers))
+                if (!_byUid.TryGetValue(uid, out var number))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
                         $"There is no message with UID '{uid}' in the mailbox.")
                     { Target = uid });
                 }
-                else if (numbers.Count > 1)
+                else if (IsShared(uid))
                 {
                     onRejected(SharedUid(uid));
                 }
-                else if (isMarked(numbers[0]))
+                else if (isMarked(number))
                 {
                     onRejected(new Pop3Exception(Pop3ErrorKind.MessageNotFound,
-                        $"The message with UID '{uid}' (number {numbers[0]}) is marked for deletion in this session.")
+                        $"The message with UID '{uid}' (number {number}) is marked for deletion in this session.")
                     { Target = uid });
                 }
                 else
                 {
-                    result.Add(_byNumber[numbers[0]]);
+                    result.Add(_byNumber[number]);
                 }
             }
             return result;
         }
 
+        private bool IsShared(string uid) => _sharedUids != null && _sharedUids.ContainsKey(uid);
+
         private Pop3Exception SharedUid(string uid)
         {
-            var numbers = string.Join(", ", _byUid[uid]);
+            var numbers = string.Join(", ", _sharedUids![uid]);
             return new Pop3Exception(Pop3ErrorKind.ProtocolError,
                 $"The server gives UID '{uid}' to several messages ({numbers}); they are left out because that UID cannot name one message safely.")
             { Hint = BrokenUidHint, Target = uid };

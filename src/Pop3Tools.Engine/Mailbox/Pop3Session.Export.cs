@@ -48,7 +48,7 @@ namespace Pop3Tools
                 var savedBefore = new List<Pop3MessageInfo>();
                 foreach (var number in byNumber.Numbers)
                 {
-                    var info = byNumber[number][0];
+                    var info = byNumber.First(number);
                     if (info.Uid.Length == 0) onError(info, ExportErrors.NoUid(info));
                     else if (!options.Force && store.FindSaved(info.Uid) != null) savedBefore.Add(info);
                     else toFetch.Add(info);
@@ -85,7 +85,7 @@ namespace Pop3Tools
             var toDelete = new List<int>(byNumber.Numbers.Count);
             foreach (var number in byNumber.Numbers)
             {
-                if (IsPending(number)) Each(byNumber[number], info => onMarked?.Invoke(info));
+                if (IsPending(number)) byNumber.Each(number, info => onMarked?.Invoke(info));
                 else toDelete.Add(number);
             }
             if (toDelete.Count == 0) return;
@@ -103,8 +103,8 @@ namespace Pop3Tools
             AddPending(toDelete, refused, byNumber);
             foreach (var number in toDelete)
             {
-                if (refused.TryGetValue(number, out var error)) Each(byNumber[number], info => onError(info, error));
-                else Each(byNumber[number], info => onMarked?.Invoke(info));
+                if (refused.TryGetValue(number, out var error)) byNumber.Each(number, info => onError(info, error));
+                else byNumber.Each(number, info => onMarked?.Invoke(info));
             }
         }
 

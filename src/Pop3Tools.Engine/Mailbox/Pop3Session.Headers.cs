@@ -39,11 +39,11 @@ namespace Pop3Tools
                 {
                     if (result.Headers == null)
                     {
-                        Each(byNumber[result.Number], info => onError(info, result.Error!));
+                        byNumber.Each(result.Number, info => onError(info, result.Error!));
                     }
                     else
                     {
-                        Each(byNumber[result.Number], info =>
+                        byNumber.Each(result.Number, info =>
                         {
                             var listed = info.WithHeaders(result.Headers);
                             Remember(listed);
@@ -71,7 +71,7 @@ namespace Pop3Tools
                     parser.AddError,
                     cancellationToken,
                     // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
-                    number => byNumber[number][0].Size);
+                    number => byNumber.First(number).Size);
                     foreach (var result in parser.TakeRest(cancellationToken)) Deliver(result);
                 }
             });

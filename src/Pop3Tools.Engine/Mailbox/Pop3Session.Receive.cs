@@ -26,7 +26,7 @@ namespace Pop3Tools
             var total = byNumber.Numbers.Count;
             if (total == 0) return;
             long bytesTotal = 0;
-            foreach (var number in byNumber.Numbers) bytesTotal += byNumber[number][0].Size;
+            foreach (var number in byNumber.Numbers) bytesTotal += byNumber.First(number).Size;
 
             Run(cancellationToken, client =>
             {
@@ -41,7 +41,7 @@ namespace Pop3Tools
 
                 client.Retrieve(byNumber.Numbers, (number, data) =>
                 {
-                    var info = byNumber[number][0];
+                    var info = byNumber.First(number);
                     Pop3Message message;
                     try
                     {
@@ -59,13 +59,13 @@ namespace Pop3Tools
                 },
                 (number, error) =>
                 {
-                    var info = byNumber[number][0];
+                    var info = byNumber.First(number);
                     onError(info, error);
                     Advance(info);
                 },
                 cancellationToken,
                 // A reply running far past its LIST size (one that never ends) is refused, not read forever.
-                number => byNumber[number][0].Size);
+                number => byNumber.First(number).Size);
             });
         }
     }

@@ -194,7 +194,7 @@ namespace Pop3Tools
                 var toDelete = new List<int>(byNumber.Numbers.Count);
                 foreach (var number in byNumber.Numbers)
                 {
-                    if (IsPending(number)) Each(byNumber[number], onMarked);
+                    if (IsPending(number)) byNumber.Each(number, onMarked);
                     else toDelete.Add(number);
                 }
                 if (toDelete.Count == 0) return;
@@ -215,8 +215,8 @@ namespace Pop3Tools
                 AddPending(toDelete, refused, byNumber);
                 foreach (var number in toDelete)
                 {
-                    if (refused.TryGetValue(number, out var error)) Each(byNumber[number], info => onError(info, error));
-                    else Each(byNumber[number], onMarked);
+                    if (refused.TryGetValue(number, out var error)) byNumber.Each(number, info => onError(info, error));
+                    else byNumber.Each(number, onMarked);
                 }
             });
         }
@@ -368,16 +368,17 @@ namespace Pop3Tools
             // is asked anyway, since most of them know UIDL; a refusal leaves numbers only.
             var capabilities = client.Capabilities;
             IReadOnlyList<Pop3UidEntry>? uids = null;
+            IReadOnlyList<Pop3ListEntry> list;
             if (capabilities.Uidl || capabilities.Lines.Count == 0)
             {
                 _log.Step("Reading the message index (UIDL, LIST)");
-                uids = client.Uidl(cancellationToken);
+                (uids, list) = client.UidlAndList(cancellationToken);
             }
             else
             {
                 _log.Step("Reading the message index (LIST); the server does not offer UIDL, so messages can be addressed by number only");
+                list = client.List(cancellationToken);
             }
-            var list = client.List(cancellationToken);
             var index = new MessageIndex(list, uids);
             lock (_stateGate) _index = index;
             return index;
@@ -389,7 +390,7 @@ namespace Pop3Tools
             {
                 foreach (var number in numbers)
                 {
-                    if (!refused.ContainsKey(number)) _pending[number] = byNumber[number][0].Size;
+                    if (!refused.ContainsKey(number)) _pending[number] = byNumber.First(number).Size;
                 }
             }
         }
@@ -415,11 +416,6 @@ namespace Pop3Tools
                 grouped.Add(info);
             }
             return grouped;
-        }
-
-        private static void Each(List<Pop3MessageInfo> infos, Action<Pop3MessageInfo> action)
-        {
-            foreach (var info in infos) action(info);
         }
 
         /// <summary>

@@ -24,7 +24,33 @@ namespace Pop3Tools.Engine.Protocol
         public IReadOnlyList<Pop3ListEntry> List(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
             log.Step("Listing message sizes");
-            var lines = ReadNumberedList("LIST");
+            Channel.Send("LIST");
+            return ReadList();
+        }, resumable: true);
+
+        /// <summary>
+        /// UIDL then LIST, what a session's index is built from. When the server pipelines, both go
+        /// in one write, so the server answers LIST while the client reads the UIDL reply instead
+        /// of waiting for a LIST it has not been sent yet (a few milliseconds at 10,000 messages).
+        /// </summary>
+        public (IReadOnlyList<Pop3UidEntry>? Uids, IReadOnlyList<Pop3ListEntry> Sizes) UidlAndList(CancellationToken cancellationToken)
+        {
+            if (!(options.UsePipelining && capabilities.Pipelining)) return (Uidl(cancellationToken), List(cancellationToken));
+            return Run(cancellationToken, () =>
+            {
+                log.Step("Listing unique ids and message sizes (pipelined)");
+                Channel.RefuseUnsolicited();
+                Channel.SendAll(new[] { "UIDL", "LIST" });
+                var uids = ReadUidl();
+                return (uids, ReadList());
+            }, resumable: true);
+        }
+
+        /// <summary>The LIST reply to a LIST just sent.</summary>
+        private IReadOnlyList<Pop3ListEntry> ReadList()
+        {
+            Channel.Expect("LIST", ReplyContext.General);
+            var lines = ReadNumberedLines("LIST");
             var entries = new List<Pop3ListEntry>(lines.Count);
             foreach (var line in lines)
             {
@@ -33,8 +59,8 @@ namespace Pop3Tools.Engine.Protocol
                 if (!TryParseSize(sizeText, out var size)) throw Malformed("LIST", line.Key + " " + line.Value);
                 entries.Add(new Pop3ListEntry(line.Key, size));
             }
-            return (IReadOnlyList<Pop3ListEntry>)entries;
-        }, resumable: true);
+            return entries;
+        }
 
         /// <summary>
         /// UIDL; null when the server refuses it. UIDL is optional in RFC 1939, and a -ERR to it
@@ -44,10 +70,23 @@ namespace Pop3Tools.Engine.Protocol
         {
             log.Step("Listing unique ids");
             Channel.Send("UIDL");
+            return ReadUidl();
+        }, resumable: true);
+
+        /// <summary>The reply to a UIDL just sent (a LIST may be pipelined behind it).</summary>
+        private IReadOnlyList<Pop3UidEntry>? ReadUidl()
+        {
             var reply = Channel.ReadReply();
             // A response code ([SYS/TEMP], [IN-USE]...) says the server has UIDL but cannot serve it
-            // now: taking that for "no UIDL" would drop every UID from the session.
-            if (!reply.IsOk && reply.Code != null) throw ResponseErrors.FromErr(reply, "UIDL", ReplyContext.General, null);
+            // now: taking that for "no UIDL" would drop every UID from the session. Where the error
+            // keeps the connection ([IN-USE]), a reply pipelined behind it is read first, so the next
+            // command meets its own reply.
+            if (!reply.IsOk && reply.Code != null)
+            {
+                var error = ResponseErrors.FromErr(reply, "UIDL", ReplyContext.General, null);
+                if (!ClosesConnection(error.Kind)) Channel.DrainOwed();
+                throw error;
+            }
             if (!reply.IsOk)
             {
                 log.Step("The server refuses UIDL: messages can be addressed by number only");
@@ -60,8 +99,8 @@ namespace Pop3Tools.Engine.Protocol
                 if (line.Value.Length == 0 || line.Value.IndexOf(' ') >= 0) throw Malformed("UIDL", line.Key + " " + line.Value);
                 entries.Add(new Pop3UidEntry(line.Key, line.Value));
             }
-            return (IReadOnlyList<Pop3UidEntry>?)entries;
-        }, resumable: true);
+            return entries;
+        }
 
         /// <summary>
         /// RETR for each number, pipelined when offered. <paramref name="onMessage"/> gets a
@@ -139,14 +178,6 @@ namespace Pop3Tools.Engine.Protocol
                 return new CommandBatch(Channel, window, command, onMessage != null, listedSize).Run(numbers, onMessage, onError);
             }, resumable);
             Rethrow(callbackFailure);
-        }
-
-        /// <summary>Sends LIST or UIDL and reads its "number rest" lines, bounded in count.</summary>
-        private List<KeyValuePair<int, string>> ReadNumberedList(string command)
-        {
-            Channel.Send(command);
-            Channel.Expect(command, ReplyContext.General);
-            return ReadNumberedLines(command);
         }
 
         /// <summary>The "number rest" lines of a LIST/UIDL reply whose +OK was read.</summary>

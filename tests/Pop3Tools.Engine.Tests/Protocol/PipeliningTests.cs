@@ -1,3 +1,4 @@
+using Pop3Tools.Engine.Tests.Mailbox;
 using Pop3Tools.Engine.Protocol;
 using Pop3Tools.Engine.Tests.Scripted;
 using static Pop3Tools.Engine.Tests.Protocol.ClientHelpers;
@@ -98,6 +99,88 @@ public class PipeliningTests
         Assert.Equal(new[] { 1, 2 }, delivered);
         Assert.True(client.IsConnected);
         client.Noop(TestToken());
+        server.AssertScriptsSucceeded();
+    }
+
+    private const string UidlReply = "+OK\r\n1 uid-1\r\n2 uid-2\r\n.\r\n";
+    private const string ListReply = "+OK 2 messages\r\n1 100\r\n2 200\r\n.\r\n";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_index_asks_uidl_and_list_in_one_write_only_of_a_server_that_pipelines(bool offerPipelining)
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK hello");
+            c.ExpectCapa(offerPipelining ? new[] { "PIPELINING", "UIDL" } : new[] { "UIDL" });
+            c.Expect("UIDL");
+            // Pipelined, LIST is on its way before any reply; otherwise the client waits for UIDL's.
+            if (c.ClientSendsWithin(TimeSpan.FromMilliseconds(300)) != offerPipelining)
+            {
+                throw new ScriptMismatchException(offerPipelining ? "LIST did not follow UIDL at once." : "LIST came before the UIDL reply.");
+            }
+            if (offerPipelining) c.Expect("LIST");
+            c.Send(UidlReply);
+            if (!offerPipelining) c.Expect("LIST");
+            c.Send(ListReply);
+        });
+        using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
+
+        var (uids, sizes) = client.UidlAndList(TestToken());
+
+        Assert.Equal(new[] { "1:uid-1", "2:uid-2" }, uids!.Select(e => e.Number + ":" + e.Uid));
+        Assert.Equal(new[] { "1:100", "2:200" }, sizes.Select(e => e.Number + ":" + e.Size));
+        server.AssertScriptsSucceeded();
+    }
+
+    [Fact]
+    public void A_uidl_refused_for_now_reads_the_list_behind_it_and_keeps_the_connection_in_step()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK hello");
+            c.ExpectCapa("PIPELINING", "UIDL");
+            c.Expect("UIDL");
+            c.Expect("LIST");
+            c.SendLine("-ERR [IN-USE] index locked");
+            c.Send(ListReply);
+            c.Expect("NOOP");
+            c.SendLine("+OK still here");
+        });
+        var log = new RecordingProtocolLog();
+        var options = server.ClientOptions();
+        options.Log = log;
+        using var client = Pop3Client.Connect(options, TestToken());
+
+        var error = Assert.Throws<Pop3Exception>(() => client.UidlAndList(TestToken()));
+
+        Assert.Equal(Pop3ErrorKind.MailboxInUse, error.Kind);
+        Assert.True(client.IsConnected);
+        client.Noop(TestToken());
+        // The LIST reply was read as part of the refusal, not left for the next command to drain.
+        Assert.DoesNotContain(log.Lines, line => line.StartsWith("STEP Reading what the stopped command left", StringComparison.Ordinal));
+        server.AssertScriptsSucceeded();
+    }
+
+    [Fact]
+    public void A_server_without_uidl_still_gives_the_sizes_pipelined_behind_it()
+    {
+        using var server = ScriptedPop3Server.Start(c =>
+        {
+            c.SendLine("+OK hello");
+            c.ExpectCapa("PIPELINING");
+            c.Expect("UIDL");
+            c.Expect("LIST");
+            c.SendLine("-ERR unknown command");
+            c.Send(ListReply);
+        });
+        using var client = Pop3Client.Connect(server.ClientOptions(), TestToken());
+
+        var (uids, sizes) = client.UidlAndList(TestToken());
+
+        Assert.Null(uids);
+        Assert.Equal(new[] { "1:100", "2:200" }, sizes.Select(e => e.Number + ":" + e.Size));
         server.AssertScriptsSucceeded();
     }
 }
