@@ -8,8 +8,9 @@ namespace Pop3Tools.Engine.Mailbox
     /// pass the same message twice, but the server must see one command per message.
     /// </summary>
     /// <remarks>
-    /// Repeats are rare, so only they get a list: a list per message was 0.9 MB of a
-    /// 10,000-message listing that lived as long as the listing and was copied by its collections.
+    /// Repeats are rare, so only they get a list: a list per message is two objects of 32 bytes
+    /// each (0.64 MB at 10,000 messages) that live as long as the listing, so the collections
+    /// during it copy them to the older generations.
     /// </remarks>
     internal sealed class MessagesByNumber
     {
