@@ -44,12 +44,18 @@ namespace Pop3Tools.Engine.Mailbox
         }
 
         /// <summary>Runs <paramref name="action"/> for every info added for <paramref name="number"/>, in the order added.</summary>
-        public void Each(int number, Action<Pop3MessageInfo> action)
+        public void Each(int number, Action<Pop3MessageInfo> action) => Each(number, action, (info, run) => run(info));
+
+        /// <summary>
+        /// Runs <paramref name="action"/>(info, <paramref name="argument"/>) for every info added for
+        /// <paramref name="number"/>, in the order added: per message, with no closure to allocate.
+        /// </summary>
+        public void Each<T>(int number, T argument, Action<Pop3MessageInfo, T> action)
         {
-            action(_first[number]);
+            action(_first[number], argument);
             if (_repeats != null && _repeats.TryGetValue(number, out var repeats))
             {
-                foreach (var info in repeats) action(info);
+                foreach (var info in repeats) action(info, argument);
             }
         }
     }

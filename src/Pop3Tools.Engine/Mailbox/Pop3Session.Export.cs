@@ -103,7 +103,7 @@ namespace Pop3Tools
             AddPending(toDelete, refused, byNumber);
             foreach (var number in toDelete)
             {
-                if (refused.TryGetValue(number, out var error)) byNumber.Each(number, info => onError(info, error));
+                if (refused.TryGetValue(number, out var error)) byNumber.Each(number, error, onError);
                 else byNumber.Each(number, info => onMarked?.Invoke(info));
             }
         }

@@ -35,21 +35,17 @@ namespace Pop3Tools
                 RequireTop(client);
                 _log.Step($"Reading the headers of {Plural.Of(total, "message")} (TOP n 0)");
                 var done = 0;
+                // One delegate for the listing, not a closure per message.
+                Action<Pop3MessageInfo, MessageHeaders> withHeaders = (info, headers) =>
+                {
+                    var listed = info.WithHeaders(headers);
+                    Remember(listed);
+                    onMessage(listed);
+                };
                 void Deliver(BackgroundHeaderParser.Result result)
                 {
-                    if (result.Headers == null)
-                    {
-                        byNumber.Each(result.Number, info => onError(info, result.Error!));
-                    }
-                    else
-                    {
-                        byNumber.Each(result.Number, info =>
-                        {
-                            var listed = info.WithHeaders(result.Headers);
-                            Remember(listed);
-                            onMessage(listed);
-                        });
-                    }
+                    if (result.Headers == null) byNumber.Each(result.Number, result.Error!, onError);
+                    else byNumber.Each(result.Number, result.Headers, withHeaders);
                     progress?.Invoke(++done, total);
                 }
 
@@ -66,7 +62,7 @@ namespace Pop3Tools
                         {
                             parser.AddError(number, error);
                         }
-                        foreach (var result in parser.TakeReady()) Deliver(result);
+                        while (parser.TryTakeReady(out var result)) Deliver(result);
                     },
                     parser.AddError,
                     cancellationToken,

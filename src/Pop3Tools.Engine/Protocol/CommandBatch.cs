@@ -87,13 +87,13 @@ namespace Pop3Tools.Engine.Protocol
             if (!reply.IsOk)
             {
                 var error = ResponseErrors.FromErr(reply, command(number), ReplyContext.Message, null);
-                return deliver ? Invoke(() => onError(number, error)) : null;
+                return deliver ? Invoke(onError, number, error) : null;
             }
             if (!hasData) return null;
             var size = listedSize?.Invoke(number);
             var data = channel.OpenData(size.HasValue ? ProtocolLimits.MaxReplyBytesFor(size.Value) : long.MaxValue);
             ExceptionDispatchInfo? failure = null;
-            if (deliver && onMessage != null) failure = Invoke(() => onMessage(number, data));
+            if (deliver && onMessage != null) failure = Invoke(onMessage, number, (Stream)data);
             // A read failure inside the callback means the link is broken, whatever the callback did with it.
             if (data.Failure != null) throw data.Failure;
             data.Drain();
@@ -103,14 +103,15 @@ namespace Pop3Tools.Engine.Protocol
         private static ExceptionDispatchInfo? NotSent(int number, Action<int, Pop3Exception> onError, bool deliver)
         {
             var error = new Pop3Exception(Pop3ErrorKind.MessageNotFound, "There is no message number " + number + ": numbers start at 1.");
-            return deliver ? Invoke(() => onError(number, error)) : null;
+            return deliver ? Invoke(onError, number, error) : null;
         }
 
-        private static ExceptionDispatchInfo? Invoke(Action callback)
+        // The callback and its arguments passed apart, not as a lambda: a closure per reply otherwise.
+        private static ExceptionDispatchInfo? Invoke<T>(Action<int, T> callback, int number, T argument)
         {
             try
             {
-                callback();
+                callback(number, argument);
                 return null;
             }
             catch (Exception e)
