@@ -64,7 +64,7 @@ internal sealed class PwshCase : BenchCase
           "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process over its whole life (start, import, the call)."
         : "a fresh `dotnet pwsh -NoProfile -NonInteractive` per run; `Import-Module ./Pop3Tools.psd1`; a warm process: untimed " +
         "calls (connect, the same cmdlet on the same mailbox into another folder, disconnect, a 200 ms pause), at least 3, then until three in a row compile " +
-        "fewer than 10 methods or 40 s have passed, then a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
+        "fewer than 10 methods or 40 s have passed; the peak RSS reset; last a wait until the process is idle (under 10 ms of CPU in 250 ms, at most 10 s); then " +
         "`Connect-Pop3 -Security None -AllowInsecureAuthentication -Authentication UserPass` (USER/PASS, as every peer), the cmdlet piped to `Measure-Object`, `Disconnect-Pop3`, each timed by a Stopwatch. " +
         "Seconds = connect + cmdlet + disconnect; peak RSS = VmHWM of the pwsh process, reset after the warm-up (`/proc/PID/clear_refs` 5), so the whole process's peak during the timed calls.";
 
