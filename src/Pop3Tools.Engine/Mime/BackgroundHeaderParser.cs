@@ -93,7 +93,7 @@ namespace Pop3Tools.Engine.Mime
 
         /// <summary>
         /// The next result if the worker has finished it, in order, without waiting. Asked after
-        /// every reply, so it allocates nothing (an iterator per call was 11% of a listing's bytes).
+        /// every reply, so it allocates nothing (an iterator per call was one more object per message).
         /// </summary>
         public bool TryTakeReady(out Result result)
         {
