@@ -42,34 +42,37 @@ namespace Pop3Tools
                     Remember(listed);
                     onMessage(listed);
                 };
-                void Deliver(BackgroundHeaderParser.Result result)
+                Action<int, Pop3Exception> failed = (number, error) =>
                 {
-                    if (result.Headers == null) byNumber.Each(result.Number, result.Error!, onError);
-                    else byNumber.Each(result.Number, result.Headers, withHeaders);
+                    byNumber.Each(number, error, onError);
                     progress?.Invoke(++done, total);
-                }
+                };
 
-                // Parsing runs beside the network loop; finished messages are written from this thread.
-                using (var parser = new BackgroundHeaderParser())
+                // Each reply is parsed in place, on this thread, by one MimeKit parser and its buffers
+                // for the whole listing. A parsing thread beside the network loop only added hand-offs:
+                // with the server on one of two cores there is no idle core for it (measured: the same
+                // 2,000-message listing took a median 0.071 s with it and 0.066 s without, 0.061 s of
+                // CPU against 0.054 s).
+                var reader = new HeaderBlockReader();
+                client.Top(byNumber.Numbers, 0, (number, stream) =>
                 {
-                    client.Top(byNumber.Numbers, 0, (number, stream) =>
+                    MessageHeaders headers;
+                    try
                     {
-                        try
-                        {
-                            parser.Add(number, stream);
-                        }
-                        catch (Pop3Exception error)
-                        {
-                            parser.AddError(number, error);
-                        }
-                        while (parser.TryTakeReady(out var result)) Deliver(result);
-                    },
-                    parser.AddError,
-                    cancellationToken,
-                    // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
-                    number => byNumber.First(number).Size);
-                    foreach (var result in parser.TakeRest(cancellationToken)) Deliver(result);
-                }
+                        headers = reader.Read(stream);
+                    }
+                    catch (Pop3Exception error)
+                    {
+                        failed(number, error);
+                        return;
+                    }
+                    byNumber.Each(number, headers, withHeaders);
+                    progress?.Invoke(++done, total);
+                },
+                failed,
+                cancellationToken,
+                // TOP n 0 can never be longer than the whole message: a reply that is, never ends.
+                number => byNumber.First(number).Size);
             });
         }
 

@@ -115,16 +115,20 @@ namespace Pop3Tools.Engine.Protocol
             Func<int, long?>? listedSize = null)
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
-            RunBatch("Retrieving messages", numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, listedSize, resumable: true);
+            RunBatch("Retrieving messages", options.PipelineWindow, numbers, n => "RETR " + Number(n), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
-        /// <summary>TOP n lines for each number; same contract as <see cref="Retrieve"/>.</summary>
+        /// <summary>
+        /// TOP n lines for each number; same contract as <see cref="Retrieve"/>, within the window
+        /// for short replies (<see cref="Pop3ConnectionOptions.ShortReplyPipelineWindow"/>), sized for
+        /// the header blocks a listing asks for with 0 lines.
+        /// </summary>
         public void Top(IEnumerable<int> numbers, int lines, Action<int, Stream> onMessage, Action<int, Pop3Exception> onError, CancellationToken cancellationToken,
             Func<int, long?>? listedSize = null)
         {
             if (onMessage == null) throw new ArgumentNullException(nameof(onMessage));
             if (lines < 0) throw new ArgumentOutOfRangeException(nameof(lines));
-            RunBatch("Reading message headers", numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, listedSize, resumable: true);
+            RunBatch("Reading message headers", options.ShortReplyPipelineWindow, numbers, n => "TOP " + Number(n) + " " + Number(lines), onMessage, onError, cancellationToken, listedSize, resumable: true);
         }
 
         /// <summary>
@@ -133,7 +137,7 @@ namespace Pop3Tools.Engine.Protocol
         /// is closed and nothing is committed.
         /// </summary>
         public void Delete(IEnumerable<int> numbers, Action<int, Pop3Exception> onError, CancellationToken cancellationToken) =>
-            RunBatch("Marking messages for deletion", numbers, n => "DELE " + Number(n), null, onError, cancellationToken, null);
+            RunBatch("Marking messages for deletion", options.ShortReplyPipelineWindow, numbers, n => "DELE " + Number(n), null, onError, cancellationToken, null);
 
         public void Reset(CancellationToken cancellationToken) => Run(cancellationToken, () =>
         {
@@ -166,14 +170,14 @@ namespace Pop3Tools.Engine.Protocol
             }
         }
 
-        private void RunBatch(string step, IEnumerable<int> numbers, Func<int, string> command, Action<int, Stream>? onMessage,
+        private void RunBatch(string step, int pipelineWindow, IEnumerable<int> numbers, Func<int, string> command, Action<int, Stream>? onMessage,
             Action<int, Pop3Exception> onError, CancellationToken cancellationToken, Func<int, long?>? listedSize, bool resumable = false)
         {
             if (numbers == null) throw new ArgumentNullException(nameof(numbers));
             if (onError == null) throw new ArgumentNullException(nameof(onError));
             var callbackFailure = Run(cancellationToken, () =>
             {
-                var window = options.UsePipelining && capabilities.Pipelining ? options.PipelineWindow : 1;
+                var window = options.UsePipelining && capabilities.Pipelining ? pipelineWindow : 1;
                 log.Step(step + (window > 1 ? " (pipelined, up to " + window + " in flight)" : string.Empty));
                 return new CommandBatch(Channel, window, command, onMessage != null, listedSize).Run(numbers, onMessage, onError);
             }, resumable);

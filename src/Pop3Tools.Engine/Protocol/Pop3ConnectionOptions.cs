@@ -31,13 +31,22 @@ namespace Pop3Tools.Engine.Protocol
         /// <summary>Batch commands when the server offers PIPELINING (RFC 2449).</summary>
         public bool UsePipelining { get; set; } = true;
 
-        /// <summary>How many pipelined commands may be in flight at once.</summary>
+        /// <summary>How many pipelined RETR commands may be in flight at once.</summary>
         /// <remarks>
-        /// 128 keeps a header listing's small TOP replies streaming: with 32 the client blocked on
-        /// the socket 60-180 times per 2,000 messages on a loaded loopback, with 128-256 a few times.
-        /// The commands in flight are a couple of KiB, well inside any socket buffer.
+        /// A stopped download reads and discards the replies still owed before the next command,
+        /// and RETR replies are whole messages of any size: the window bounds that work.
         /// </remarks>
         public int PipelineWindow { get; set; } = 128;
+
+        /// <summary>How many pipelined TOP n 0 and DELE commands may be in flight at once.</summary>
+        /// <remarks>
+        /// Their replies are a header block or one line, and a listing waits on the server whenever
+        /// the window runs low: a 2,000-message listing through Get-Pop3Message took a median
+        /// 0.077 s with 128 and 0.070 s with 512 (0.068 s with 1,024); 10,000 messages 0.345 s and
+        /// 0.318 s. 512 commands are under 7 KB, far inside any socket buffer, so sending them
+        /// never waits on a server that is busy writing replies.
+        /// </remarks>
+        public int ShortReplyPipelineWindow { get; set; } = 512;
 
         public IPop3ProtocolLog? Log { get; set; }
 
