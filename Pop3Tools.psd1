@@ -19,7 +19,7 @@
             Tags         = @('PSEdition_Desktop', 'PSEdition_Core', 'POP3', 'Mail', 'Email', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/pop3tools/Pop3Tools'
             LicenseUri   = 'https://github.com/pop3tools/Pop3Tools/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Connect-Pop3, Disconnect-Pop3, Get-Pop3Message and Remove-Pop3Message. Sessions per runspace, TLS and certificate validation by default, deletions committed only by Disconnect-Pop3.'
+            ReleaseNotes = 'First release: Connect-Pop3, Disconnect-Pop3, Get-Pop3Session, Get-Pop3Message, Receive-Pop3Message, Remove-Pop3Message and Test-Pop3Server. Sessions per runspace, TLS and certificate validation by default, exports saved durably before any message is marked for deletion, deletions committed only by Disconnect-Pop3.'
         }
     }
 }
